@@ -10,7 +10,9 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-	{ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+	// The importer is loaded on first use (src/commands/index.ts), so it is kept out of the extension bundle.
+	{ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './importArticle.js'] },
+	{ ...node, entryPoints: ['src/commands/importArticle.ts'], outfile: 'dist/importArticle.js', external: ['vscode'] },
 	{ ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning',
 		entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },

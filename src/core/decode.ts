@@ -8,9 +8,7 @@ export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
  * (a Latin-1 file would otherwise turn every accent into U+FFFD silently).
  */
 export function decodeText(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): string {
-	if (bytes.length > maxBytes) {
-		throw new ParallaxError(`the file is ${formatSize(bytes.length)}; Parallax reads files up to ${formatSize(maxBytes)}`);
-	}
+	checkInputSize(bytes.length, maxBytes);
 	if (bytes.length === 0) {
 		throw new ParallaxError('the file is empty');
 	}
@@ -25,6 +23,13 @@ export function decodeText(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): strin
 		throw new ParallaxError(`the file is not valid UTF-8 (byte ${firstInvalidUtf8Byte(bytes)}); convert it to UTF-8 first, e.g. \`iconv -f latin1 -t utf-8\``);
 	}
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Throws the size-limit error; callers that can stat a file check before reading it. */
+export function checkInputSize(size: number, maxBytes = MAX_INPUT_BYTES): void {
+	if (size > maxBytes) {
+		throw new ParallaxError(`the file is ${formatSize(size)}; Parallax reads files up to ${formatSize(maxBytes)}`);
+	}
 }
 
 /** "12.3 MB", "512 KB", "80 B". */
@@ -47,6 +52,13 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 			low = middle;
 		} catch {
 			high = middle;
+		}
+	}
+	// `low` ends a valid prefix; an unfinished multi-byte sequence just before it is the culprit.
+	for (let start = low - 1; start >= Math.max(0, low - 3); start--) {
+		if (bytes[start] >= 0xc0) {
+			const length = bytes[start] >= 0xf0 ? 4 : bytes[start] >= 0xe0 ? 3 : 2;
+			return start + length > low ? start : low;
 		}
 	}
 	return low;

@@ -29,3 +29,11 @@ export class ParallaxError extends Error {
 export function isParallaxError(error: unknown): error is ParallaxError {
 	return error instanceof ParallaxError;
 }
+
+/** The page names no outlet and none was given: the caller should ask for one. */
+export class MissingOutletError extends ParallaxError {
+	constructor() {
+		super('the page does not say which outlet published it; give one with --outlet NAME');
+		this.name = 'MissingOutletError';
+	}
+}

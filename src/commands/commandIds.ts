@@ -1,0 +1,15 @@
+/** Every command id of package.json, written once. */
+export const enum CommandId {
+	/** {@link refreshArticles} */
+	RefreshArticles = 'parallax.refreshArticles',
+	/** {@link openArticle} */
+	OpenArticle = 'parallax.openArticle',
+	/** {@link importArticle} */
+	ImportArticle = 'parallax.importArticle',
+	/** {@link compareArticles} */
+	CompareArticles = 'parallax.compareArticles',
+	/** {@link compareStory} */
+	CompareStory = 'parallax.compareStory',
+	/** {@link showCorpusError} */
+	ShowCorpusError = 'parallax.showCorpusError',
+}

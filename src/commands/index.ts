@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CorpusService } from '../corpus/corpusService';
+import { CommandId } from './commandIds';
+import { compareArticles, compareStory } from './compareArticles';
+import type { ImportArticleOptions } from './importArticle';
+import { openArticle } from './openArticle';
+import { showCorpusError } from './showCorpusError';
+
+export { CommandId };
+
+/** What the command handlers need. */
+export interface CommandDeps {
+	extensionUri: vscode.Uri;
+	corpus: CorpusService;
+}
+
+/**
+ * The importer is a bundle of its own (see esbuild.mjs), loaded on first use: its HTML parser
+ * would otherwise more than double the extension's load time at activation.
+ */
+function loadImporter(): typeof import('./importArticle') {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path into dist/, kept out of the bundle
+	return require('./importArticle.js');
+}
+
+/** Registers every command of package.json; the returned disposable unregisters them. */
+export function registerCommands({ extensionUri, corpus }: CommandDeps): vscode.Disposable {
+	return vscode.Disposable.from(
+		vscode.commands.registerCommand(CommandId.RefreshArticles, () => corpus.reload()),
+		vscode.commands.registerCommand(CommandId.OpenArticle, (target?: Parameters<typeof openArticle>[1]) => openArticle(corpus, target)),
+		vscode.commands.registerCommand(CommandId.ImportArticle, (source?: vscode.Uri | 'clipboard', options?: ImportArticleOptions) =>
+			loadImporter().importArticle(corpus, source, options)),
+		vscode.commands.registerCommand(CommandId.CompareArticles, (target?: Parameters<typeof compareArticles>[2]) => compareArticles(extensionUri, corpus, target)),
+		vscode.commands.registerCommand(CommandId.CompareStory, (target?: Parameters<typeof compareStory>[2]) => compareStory(extensionUri, corpus, target)),
+		vscode.commands.registerCommand(CommandId.ShowCorpusError, showCorpusError),
+	);
+}

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { CorpusArticle } from '../core/corpus';
+import { splitParagraphs } from '../core/segment';
+import { CorpusService } from '../corpus/corpusService';
+import { ArticleColumn, FromWebview, ToWebview, WebviewState } from '../protocol';
+import { Disposable } from '../util/dispose';
+import { compareHtml, compareWebviewOptions } from './compareHtml';
+
+/** Webview type of the comparison panel, also its serializer's key. */
+export const COMPARE_VIEW_TYPE = 'parallax.compare';
+
+/** The comparison webview: one column per article. There is at most one; showing it again reuses it. */
+export class ComparePanel extends Disposable {
+	/** The open panel, if any. */
+	static currentPanel: ComparePanel | undefined;
+
+	private _articleIds: string[] = [];
+	private _isReady = false;
+
+	/** Shows `articles` in the panel, creating it beside the active editor if needed. */
+	static createOrShow(extensionUri: vscode.Uri, corpus: CorpusService, articles: CorpusArticle[]): ComparePanel {
+		if (!ComparePanel.currentPanel) {
+			const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Parallax Comparison', vscode.ViewColumn.Active, compareWebviewOptions(extensionUri));
+			ComparePanel.currentPanel = new ComparePanel(panel, extensionUri, corpus);
+		}
+		const current = ComparePanel.currentPanel;
+		current.show(articles);
+		current.panel.reveal();
+		return current;
+	}
+
+	/** Brings back a panel VS Code restored after a reload, from the state the webview saved. */
+	static async revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, corpus: CorpusService, state: WebviewState | undefined): Promise<void> {
+		panel.webview.options = compareWebviewOptions(extensionUri);
+		ComparePanel.currentPanel?.dispose();
+		const revived = new ComparePanel(panel, extensionUri, corpus);
+		ComparePanel.currentPanel = revived;
+		const { articles } = await corpus.get();
+		revived.show((state?.articleIds ?? []).flatMap(id => articles.filter(article => article.meta.id === id)));
+	}
+
+	private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly _corpus: CorpusService) {
+		super();
+		this._register(panel);
+		panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'parallax.svg');
+		panel.webview.html = compareHtml(panel.webview, extensionUri);
+		this._register(panel.onDidDispose(() => this.dispose()));
+		this._register(panel.webview.onDidReceiveMessage((message: FromWebview) => this._onMessage(message)));
+	}
+
+	/** Ids of the articles on show, in column order. */
+	get articleIds(): readonly string[] {
+		return this._articleIds;
+	}
+
+	/** Replaces the columns with `articles`. */
+	show(articles: CorpusArticle[]): void {
+		this._articleIds = articles.map(article => article.meta.id);
+		this.panel.title = articles.length > 0 ? `Compare: ${articles.map(article => article.meta.outlet || article.meta.id).join(' · ')}` : 'Parallax Comparison';
+		if (this._isReady) {
+			void this._post({ type: 'show', columns: articles.map(toColumn) });
+		}
+	}
+
+	override dispose(): void {
+		if (ComparePanel.currentPanel === this) {
+			ComparePanel.currentPanel = undefined;
+		}
+		super.dispose();
+	}
+
+	private async _onMessage(message: FromWebview): Promise<void> {
+		switch (message.type) {
+			case 'ready': {
+				this._isReady = true;
+				const { articles } = await this._corpus.get();
+				this.show(this._articleIds.flatMap(id => articles.filter(article => article.meta.id === id)));
+				return;
+			}
+			case 'reveal':
+				await this._reveal(message.article, message.start, message.end);
+				return;
+			default: {
+				const unknown: never = message;
+				console.warn('Parallax: unknown message from the comparison view', unknown);
+			}
+		}
+	}
+
+	private async _reveal(id: string, start: number, end: number): Promise<void> {
+		const article = await this._corpus.find(id);
+		if (!article) {
+			void vscode.window.showWarningMessage(`Parallax: the article "${id}" is no longer in the corpus.`);
+			return;
+		}
+		const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(article.path));
+		const selection = new vscode.Range(document.positionAt(article.bodyOffset + start), document.positionAt(article.bodyOffset + end));
+		await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection, preserveFocus: false });
+	}
+
+	private _post(message: ToWebview): Thenable<boolean> {
+		return this.panel.webview.postMessage(message);
+	}
+}
+
+function toColumn(article: CorpusArticle): ArticleColumn {
+	const { id, title, outlet, published, via } = article.meta;
+	return { id, title, outlet, published, via, paragraphs: splitParagraphs(article.body) };
+}

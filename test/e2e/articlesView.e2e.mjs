@@ -1,0 +1,68 @@
+// UI test in a real browser: the Parallax sidebar lists the three seed articles, and the
+// palette's "Parallax: Open Article" opens one. Usage: node articlesView.e2e.mjs ORIGIN FOLDER RESULTS_DIR
+import { join } from 'node:path';
+import { browserDied, launchBrowser } from '../vscode/browser.mjs';
+
+const [origin, folder, results] = process.argv.slice(2);
+const SEED_TITLES = [
+	'Why is Xi Jinping cautious about Kim Jong Un’s close relationship with Vladimir Putin?',
+	'Analysis: China remains cautious as Putin and Kim forge new ‘alliance’',
+	'Why China is not enthusiastic about the new initiative of North Korea and Russia',
+];
+
+async function attempt() {
+	const { page, close } = await launchBrowser();
+	page.setDefaultTimeout(30_000);
+	const problems = [];
+	try {
+		await page.goto(`${origin}/?folder=${encodeURIComponent(folder)}`);
+		const container = page.locator('.activitybar a.action-label[aria-label="Parallax"]');
+		await container.waitFor({ timeout: 90_000 });
+		await container.click();
+
+		const rows = page.locator('.pane-body .monaco-list-row');
+		await rows.filter({ hasText: 'putin-kim-pact-2024' }).waitFor();
+		for (const title of SEED_TITLES) {
+			await rows.filter({ hasText: title }).first().waitFor();
+		}
+		const labels = (await rows.allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
+		console.log('Articles view rows:', labels);
+		if (labels.length !== 4) {
+			problems.push(`expected 1 story + 3 articles, saw ${labels.length} rows`);
+		}
+		await page.screenshot({ path: join(results, 'articles-view.png') });
+
+		// Palette → quick pick → editor tab.
+		await page.keyboard.press('F1');
+		await page.locator('.quick-input-widget input').fill('>Parallax: Open Article');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Parallax: Open Article' }).first().waitFor();
+		await page.keyboard.press('Enter');
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Analysis: China remains cautious' }).first().waitFor();
+		await page.locator('.quick-input-widget input').fill('China remains cautious');
+		await page.keyboard.press('Enter');
+		await page.locator('.tab', { hasText: '.md' }).first().waitFor();
+		// Monaco renders spaces as no-break spaces.
+		const editorText = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+		if (!editorText.includes('Analysis: China remains cautious')) {
+			problems.push('the opened editor does not show the article');
+		}
+		await page.screenshot({ path: join(results, 'open-article.png') });
+	} catch (error) {
+		problems.push(error.message);
+		await page.screenshot({ path: join(results, 'articles-view-failure.png') }).catch(() => {});
+	} finally {
+		await close();
+	}
+	return problems;
+}
+
+let problems = await attempt();
+if (problems.some(browserDied)) {
+	console.log('Chromium died; retrying once');
+	problems = await attempt();
+}
+if (problems.length > 0) {
+	console.error('UI test failed:', problems);
+	process.exit(1);
+}
+console.log('UI test passed: Articles view and Open Article');

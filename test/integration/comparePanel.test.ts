@@ -1,0 +1,49 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ComparePanel } from '../../src/panel/comparePanel';
+import { activateParallax, eventually } from './helpers';
+
+suite('Comparison panel', () => {
+	teardown(async () => {
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	test('Compare Story opens one panel with every article of the story, and reuses it', async () => {
+		const api = await activateParallax();
+		const [story] = (await api.corpus.get()).stories;
+		const panel = await vscode.commands.executeCommand<ComparePanel>('parallax.compareStory', story.id);
+		assert.deepStrictEqual([...panel.articleIds], story.articles.map(article => article.meta.id));
+		assert.strictEqual(panel.panel.viewType, 'parallax.compare');
+		assert.match(panel.panel.title, /^Compare: /);
+		const again = await vscode.commands.executeCommand<ComparePanel>('parallax.compareArticles', story.articles.slice(0, 2).map(article => article.meta.id));
+		assert.strictEqual(again, panel, 'a second comparison reuses the open panel');
+		assert.strictEqual(again.articleIds.length, 2);
+	});
+
+	test('the panel HTML has a strict CSP with a nonce on its only script', async () => {
+		const api = await activateParallax();
+		const [story] = (await api.corpus.get()).stories;
+		const panel = await vscode.commands.executeCommand<ComparePanel>('parallax.compareStory', story.id);
+		const html = panel.panel.webview.html;
+		const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+		assert.match(csp, /default-src 'none'/);
+		const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+		assert.ok(nonce && nonce.length >= 16, csp);
+		assert.ok(!/unsafe-inline|unsafe-eval|https?:\/\/(?!.*vscode-cdn)/.test(csp), csp);
+		const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+		assert.strictEqual(scripts.length, 1);
+		assert.ok(scripts[0].includes(`nonce="${nonce}"`));
+		assert.ok(!/\son[a-z]+=/.test(html), 'no inline event handlers');
+		assert.strictEqual(panel.panel.webview.options.enableForms, false);
+		const roots = (panel.panel.webview.options.localResourceRoots ?? []).map(uri => uri.path.split('/').pop());
+		assert.deepStrictEqual(roots, ['media', 'dist']);
+	});
+
+	test('Compare Articles refuses fewer than two articles and unknown ids', async () => {
+		const api = await activateParallax();
+		const [first] = (await api.corpus.get()).articles;
+		assert.strictEqual(await vscode.commands.executeCommand('parallax.compareArticles', [first.meta.id]), undefined);
+		assert.strictEqual(await vscode.commands.executeCommand('parallax.compareArticles', [first.meta.id, 'no-such-id']), undefined);
+		await eventually(async () => (vscode.window.tabGroups.all.flatMap(group => group.tabs).length === 0 ? true : undefined));
+	});
+});

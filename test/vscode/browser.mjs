@@ -1,0 +1,43 @@
+// Launches Debian's Chromium through playwright-core with a fresh profile, offline-safe flags,
+// and a log line for any request that leaves the machine.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
+
+/** Opens a browser page; `close()` also deletes the profile (about 10 MB each). */
+export async function launchBrowser() {
+	const profile = mkdtempSync(join(tmpdir(), 'parallax-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		headless: true,
+		viewport: { width: 1400, height: 900 },
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+			// Any host but loopback fails at once instead of waiting on the closed network.
+			'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+	});
+	const leavesMachine = url => {
+		const { protocol, hostname } = new URL(url);
+		return /^(https?|wss?):$/.test(protocol) && !LOOPBACK.has(hostname);
+	};
+	// asWebviewUri() requests go to *.vscode-cdn.net but are answered by the webview's service worker.
+	context.on('response', response => {
+		if (leavesMachine(response.url()) && !response.fromServiceWorker()) {
+			console.log('[external response]', response.url().slice(0, 160));
+		}
+	});
+	const page = context.pages()[0] ?? await context.newPage();
+	const close = async () => {
+		await context.close().catch(() => {});
+		rmSync(profile, { recursive: true, force: true });
+	};
+	return { page, close };
+}
+
+/** True for the rare Chromium death at launch, which is retried once; a failed assertion never is. */
+export function browserDied(error) {
+	return /Target page, context or browser has been closed|Target crashed/.test(String(error?.message ?? error));
+}
