@@ -21,7 +21,11 @@ npm_ci() {
 	local sum; sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
 	if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
 		echo "setup: npm ci in $dir"
-		env "$@" npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+		# Under `npm test` the outer npm exports npm_* variables (its user agent says node/v20, which
+		# code-server's postinstall rejects); the nested install must not inherit them.
+		local outer; outer=$(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p')
+		# shellcheck disable=SC2086
+		env $outer "$@" npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
 		echo "$sum" > "$stamp"
 	fi
 }
