@@ -1,0 +1,82 @@
+import { Comparison } from './comparison';
+import { AliasGroup, defaultAliasTable } from './entities';
+import { Weights } from './features';
+import { DEFAULT_EXTENSION, ExtensionOptions, PassagePair, extendSeeds } from './extend';
+import { buildComparison } from './groups';
+import { PreparedText, prepareText, weightsOf } from './prepare';
+import { trimToShared } from './trim';
+import { DEFAULT_RETRIEVAL, RetrievalOptions, Seed, findSeeds } from './retrieve';
+
+/** A text offered for alignment. */
+export interface AlignInput {
+	id: string;
+	path: string;
+	title: string;
+	outlet: string;
+	body: string;
+}
+
+/** Engine settings: one set for every use (news, the PAN evaluation, benchmarks). */
+export interface AlignOptions {
+	retrieval: RetrievalOptions;
+	extension: ExtensionOptions;
+	/** Entity aliases added to the bundled ones (the `parallax.aliases` setting). */
+	aliases: AliasGroup[];
+}
+
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { retrieval: DEFAULT_RETRIEVAL, extension: DEFAULT_EXTENSION, aliases: [] };
+
+/** Character ranges of two texts that correspond. */
+export interface AlignedRanges {
+	a: { start: number; end: number };
+	b: { start: number; end: number };
+	score: number;
+}
+
+/** Passage pairs of every pair of texts that share any, with the prepared texts they index into. */
+export interface PairwiseAlignment {
+	texts: PreparedText[];
+	weights: Weights;
+	/** Passage pairs by `textA < textB`. */
+	pairs: { textA: number; textB: number; passages: PassagePair[] }[];
+}
+
+/**
+ * Aligns every pair of texts at once: one inverted index finds similar sentences across all texts,
+ * then each pair of texts with seeds has them merged into passage pairs.
+ */
+export function alignAll(bodies: readonly string[], options: AlignOptions = DEFAULT_ALIGN_OPTIONS): PairwiseAlignment {
+	const aliases = defaultAliasTable(options.aliases);
+	const texts = bodies.map(body => prepareText(body, aliases));
+	const weights = weightsOf(texts);
+	const byPair = new Map<string, Seed[]>();
+	for (const seed of findSeeds(texts, weights, options.retrieval)) {
+		const key = `${seed.textA} ${seed.textB}`;
+		byPair.set(key, [...(byPair.get(key) ?? []), seed]);
+	}
+	const pairs = [...byPair.entries()].map(([key, seeds]) => {
+		const [textA, textB] = key.split(' ').map(Number);
+		return { textA, textB, passages: extendSeeds(seeds, texts[textA], texts[textB], weights, options.extension) };
+	});
+	return { texts, weights, pairs };
+}
+
+/** The corresponding passages of two texts as character ranges (the PAN text-alignment task). */
+export function alignPair(a: string, b: string, options: AlignOptions = DEFAULT_ALIGN_OPTIONS): AlignedRanges[] {
+	const { texts, pairs } = alignAll([a, b], options);
+	// Text reuse is what this task asks for; topic pairs (same point, other words) are left out.
+	return pairs.flatMap(pair => pair.passages).filter(passage => passage.tier === 'reuse').map(passage => ({
+		...trimToShared(a, sentenceRange(texts[0], passage.a), b, sentenceRange(texts[1], passage.b)),
+		score: passage.match.score,
+	}));
+}
+
+/** Character range of sentences `range[0]..range[1]` of a text. */
+export function sentenceRange(text: PreparedText, range: [number, number]): { start: number; end: number } {
+	return { start: text.sentences[range[0]].start, end: text.sentences[range[1]].end };
+}
+
+/** Aligns articles into the comparison of DESIGN.md: N-way groups, "only in" passages, evidence. */
+export function alignArticles(articles: readonly AlignInput[], options: AlignOptions = DEFAULT_ALIGN_OPTIONS): Comparison {
+	return buildComparison(articles, alignAll(articles.map(article => article.body), options));
+}
