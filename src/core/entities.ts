@@ -21,6 +21,8 @@ export interface EntityMatch {
  */
 export class AliasTable {
 	private readonly _ids = new Map<string, string>();
+	/** First words of all names: most tokens start none, and are rejected without building keys. */
+	private readonly _firstWords = new Set<string>();
 	private _longest = 1;
 
 	constructor(groups: readonly AliasGroup[]) {
@@ -29,6 +31,7 @@ export class AliasTable {
 				const key = tokenize(name).map(token => token.norm).join(' ');
 				if (key) {
 					this._ids.set(key, group.id);
+					this._firstWords.add(key.split(' ')[0]);
 					this._longest = Math.max(this._longest, key.split(' ').length);
 				}
 			}
@@ -37,6 +40,9 @@ export class AliasTable {
 
 	/** The longest entity name starting at `index`, if any. */
 	matchAt(tokens: readonly Token[], index: number): EntityMatch | undefined {
+		if (!this._firstWords.has(tokens[index].norm)) {
+			return undefined;
+		}
 		for (let length = Math.min(this._longest, tokens.length - index); length >= 1; length--) {
 			if (length === 1 && tokens[index].stop) {
 				return undefined;

@@ -50,6 +50,7 @@ export class Weights {
 
 	/** Counts one sentence's units. */
 	add(units: readonly Unit[]): void {
+		this._weights.clear();
 		this._sentences++;
 		for (const unit of units) {
 			this._frequency.set(unit.key, (this._frequency.get(unit.key) ?? 0) + 1);
@@ -66,9 +67,25 @@ export class Weights {
 		return this._sentences;
 	}
 
+	private readonly _weights = new Map<string, number>();
+
 	/** log(1 + N / df): rare words weigh more; a word in every sentence still counts a little. */
 	of(key: string): number {
-		return Math.log(1 + this._sentences / Math.max(1, this.frequency(key)));
+		let weight = this._weights.get(key);
+		if (weight === undefined) {
+			weight = Math.log(1 + this._sentences / Math.max(1, this.frequency(key)));
+			this._weights.set(key, weight);
+		}
+		return weight;
+	}
+
+	/** Summed weight of a bag of units. */
+	total(units: readonly Unit[]): number {
+		let total = 0;
+		for (const unit of units) {
+			total += this.of(unit.key);
+		}
+		return total;
 	}
 }
 
@@ -95,7 +112,18 @@ export function matchUnits(a: readonly Unit[], b: readonly Unit[], weights: Weig
 	let evidence = 0;
 	const shared: Unit[] = [];
 	const synonyms: [Unit, Unit][] = [];
-	const unmatchedB = b.filter(unit => !keysA.has(unit.key));
+	// Each unmatched word of B can pair with one word of A, found through its synsets.
+	const bySynset = new Map<string, Unit>();
+	for (const unit of b) {
+		if (!keysA.has(unit.key)) {
+			for (const synset of unit.synsets) {
+				if (!bySynset.has(synset)) {
+					bySynset.set(synset, unit);
+				}
+			}
+		}
+	}
+	const paired = new Set<Unit>();
 	for (const unit of a) {
 		const weight = weights.of(unit.key);
 		total += weight;
@@ -105,12 +133,19 @@ export function matchUnits(a: readonly Unit[], b: readonly Unit[], weights: Weig
 			shared.push(unit);
 			continue;
 		}
-		const partner = unit.synsets.length > 0 ? unmatchedB.find(other => other.synsets.some(id => unit.synsets.includes(id))) : undefined;
+		let partner: Unit | undefined;
+		for (const synset of unit.synsets) {
+			const candidate = bySynset.get(synset);
+			if (candidate && !paired.has(candidate)) {
+				partner = candidate;
+				break;
+			}
+		}
 		if (partner) {
 			matched += SYNONYM_WEIGHT * (weight + weights.of(partner.key));
 			evidence += SYNONYM_WEIGHT * weight;
 			synonyms.push([unit, partner]);
-			unmatchedB.splice(unmatchedB.indexOf(partner), 1);
+			paired.add(partner);
 		}
 	}
 	for (const unit of b) {

@@ -28,7 +28,25 @@ let wordSegmenter: Intl.Segmenter | undefined;
 
 /** Folds case, accents, curly quotes and width, so “Pyongyang’s” and "PYONGYANG'S" compare equal. */
 export function fold(word: string): string {
-	return word.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/[’‘`´]/g, "'");
+	// Most words are ASCII: skip Unicode decomposition for them.
+	const lower = word.toLowerCase();
+	return /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/`/g, "'") : lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/[’‘`´]/g, "'");
+}
+
+/** Stems by folded word: a text repeats its words, and stemming is the costliest step of tokenizing. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+function stemOf(norm: string): string {
+	let result = stemCache.get(norm);
+	if (result === undefined) {
+		result = LATIN.test(norm) ? stem(norm.replace(/\./g, '')) : norm;
+		if (stemCache.size >= STEM_CACHE_LIMIT) {
+			stemCache.clear();
+		}
+		stemCache.set(norm, result);
+	}
+	return result;
 }
 
 /**
@@ -51,7 +69,7 @@ export function tokenize(text: string, offset = 0): Token[] {
 			start: offset + index,
 			end: offset + index + segment.length,
 			norm,
-			stem: LATIN.test(norm) ? stem(norm.replace(/\./g, '')) : norm,
+			stem: stemOf(norm),
 			stop: !upper && STOPWORDS.has(norm),
 			upper,
 		};

@@ -45,6 +45,7 @@ export function findSeeds(texts: readonly PreparedText[], weights: Weights, opti
 			}
 		});
 	});
+	const totals = texts.map(text => text.units.map(units => weights.total(units)));
 	const cap = Math.max(options.minPostingCap, Math.ceil(sentenceText.length * options.maxPostingShare));
 	const seeds: Seed[] = [];
 	const overlap = new Map<number, number>();
@@ -67,7 +68,12 @@ export function findSeeds(texts: readonly PreparedText[], weights: Weights, opti
 				}
 			}
 		}
-		const candidates = [...overlap.entries()].sort((x, y) => y[1] - x[1]).slice(0, options.candidatesPerSentence);
+		const totalA = totals[textA][sentenceIndex[id]];
+		// Dice cannot exceed twice the shared weight over both totals: skip pairs that cannot reach a seed.
+		const candidates = [...overlap.entries()]
+			.filter(([other, shared]) => (2 * shared) / (totalA + totals[sentenceText[other]][sentenceIndex[other]]) >= options.seedScore)
+			.sort((x, y) => y[1] - x[1])
+			.slice(0, options.candidatesPerSentence);
 		for (const [other] of candidates) {
 			const textB = sentenceText[other];
 			const match = matchUnits(unitsA, texts[textB].units[sentenceIndex[other]], weights);
