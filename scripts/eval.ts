@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isParallaxError } from '../src/core/errors';
+import { alignPair } from '../src/core/align';
 import { listPanPairs, loadPanPair, PanPair } from '../src/core/eval/panCorpus';
 import { PanPassage, PanScores, panMeasures } from '../src/core/eval/panMeasures';
 import { baselineAlignPair } from './evalBaseline';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
 	if (!(limit >= 1)) {
 		throw new UsageError(`--limit takes a positive number, not "${values.limit}"`);
 	}
-	const detector = await loadDetector(values.detector);
+	const detector = loadDetector(values.detector);
 	const pairs = selectPairs(listPanPairs(data), values.category, limit);
 
 	let detectorMs = 0;
@@ -95,29 +96,14 @@ async function main(): Promise<void> {
 	}
 }
 
-async function loadDetector(name: string | undefined): Promise<Detector> {
+function loadDetector(name: string | undefined): Detector {
 	if (name === 'baseline') {
 		return baselineAlignPair;
 	}
 	if (name !== 'engine') {
 		throw new UsageError(`--detector is engine or baseline, not "${name}"`);
 	}
-	// A computed specifier: the engine module is being written elsewhere, and tsc must not require it yet.
-	const specifier = '../src/core/align';
-	let engine: { alignPair?: unknown };
-	try {
-		engine = await import(specifier);
-	} catch (error) {
-		const code = (error as { code?: string }).code;
-		if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String(error).includes('core/align')) {
-			throw new UsageError('the alignment engine (src/core/align.ts, export alignPair) does not exist yet; run with --detector baseline to score the baseline');
-		}
-		throw error;
-	}
-	if (typeof engine.alignPair !== 'function') {
-		throw new UsageError('src/core/align.ts does not export a function alignPair(a, b)');
-	}
-	return engine.alignPair as Detector;
+	return alignPair;
 }
 
 function selectPairs(pairs: PanPair[], category: string | undefined, limit: number): PanPair[] {

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { alignArticles } from './core/align';
 import { serializeArticle } from './core/article';
 import { articleLabel, loadCorpus } from './core/corpus';
 import { decodeText } from './core/decode';
 import { isParallaxError } from './core/errors';
 import { ImportedArticle, importPage } from './core/import/importPage';
+import { renderHtml } from './core/report/html';
+import { renderMarkdown } from './core/report/markdown';
+import { readAlignInputs } from './util/alignInputs';
 import { writeFileAtomic } from './util/atomicWrite';
 import { readCorpusFiles } from './util/corpusFiles';
 
@@ -16,6 +20,10 @@ Usage:
       Turns a saved web page (.html) or a page text dump into a corpus article and writes
       DIR/<story>/<id>.md (DIR defaults to ./corpus). --print writes it to stdout instead.
       An existing article is replaced only with --force.
+  parallax align FILE FILE... [--json | --format json|md|html] [--out FILE]
+      Finds the parallel passages of two or more articles: corpus Markdown (.md) or plain
+      text (.txt, where the file name is the id). Writes a Markdown report by default, the
+      comparison as JSON with --json, or a self-contained HTML page; --out writes to FILE.
   parallax list [FOLDER|FILE...] [--json]
       Lists the stories and articles of corpus folders (default ./corpus) and the files that
       fail to load; exits 1 if any does.
@@ -30,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
 	switch (command) {
 		case 'import':
 			return importCommand(rest);
+		case 'align':
+			return alignCommand(rest);
 		case 'list':
 			return listCommand(rest);
 		case '--version':
@@ -85,6 +95,36 @@ async function importCommand(args: string[]): Promise<number> {
 		throw error;
 	}
 	console.log(target);
+	return 0;
+}
+
+const ALIGN_FORMATS = ['json', 'md', 'html'] as const;
+
+async function alignCommand(args: string[]): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { json: { type: 'boolean', default: false }, format: { type: 'string' }, out: { type: 'string' } },
+	});
+	if (positionals.length < 2) {
+		throw new UsageError('align takes two or more FILEs');
+	}
+	if (values.format !== undefined && !(ALIGN_FORMATS as readonly string[]).includes(values.format)) {
+		throw new UsageError(`unknown format "${values.format}": use ${ALIGN_FORMATS.join(', ')}`);
+	}
+	if (values.json && values.format !== undefined && values.format !== 'json') {
+		throw new UsageError(`--json contradicts --format ${values.format}`);
+	}
+	const format = values.json ? 'json' : values.format ?? 'md';
+	const comparison = alignArticles(await readAlignInputs(positionals));
+	const output = format === 'json'
+		? `${JSON.stringify(comparison, null, 2)}\n`
+		: format === 'html' ? renderHtml(comparison) : renderMarkdown(comparison);
+	if (values.out !== undefined) {
+		await writeFileAtomic(resolve(values.out), output, { overwrite: true });
+	} else {
+		process.stdout.write(output);
+	}
 	return 0;
 }
 

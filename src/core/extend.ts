@@ -40,7 +40,7 @@ export const DEFAULT_EXTENSION: ExtensionOptions = { maxGap: 4, passageScore: 0.
  */
 export function extendSeeds(seeds: readonly Seed[], textA: PreparedText, textB: PreparedText, weights: Weights, options: ExtensionOptions = DEFAULT_EXTENSION): PassagePair[] {
 	const pairs: PassagePair[] = [];
-	const pending: { seeds: Seed[]; gap: number }[] = [{ seeds: seeds.filter(seed => seed.match.score >= options.reuseScore), gap: options.maxGap }];
+	const pending: { seeds: Seed[]; gap: number }[] = [{ seeds: bestSeeds(seeds.filter(seed => seed.match.score >= options.reuseScore)), gap: options.maxGap }];
 	while (pending.length > 0) {
 		const { seeds: group, gap } = pending.pop()!;
 		for (const cluster of clusterSeeds(group, gap)) {
@@ -54,7 +54,9 @@ export function extendSeeds(seeds: readonly Seed[], textA: PreparedText, textB: 
 			}
 		}
 	}
-	const isStrong = (pair: PassagePair) => pair.seeds.length > 1 || pair.match.score >= options.loneSeedScore || pair.match.evidence >= options.loneSeedEvidence;
+	// A lone sentence pair needs a high score or much shared weight, and never less than a topic pair.
+	const isStrong = (pair: PassagePair) => pair.seeds.length > 1
+		|| ((pair.match.score >= options.loneSeedScore || pair.match.evidence >= options.loneSeedEvidence) && pair.match.evidence >= options.topicEvidence);
 	const reuse = removeOverlaps(pairs.filter(isStrong));
 	// Whatever is left (weak seeds, lone seeds without enough evidence) may still be a topic pair.
 	const topics = seeds
@@ -62,6 +64,20 @@ export function extendSeeds(seeds: readonly Seed[], textA: PreparedText, textB: 
 		.map(seed => ({ ...toPassagePair([seed], textA, textB, weights), tier: 'topic' as const }))
 		.filter(topic => !reuse.some(pair => overlaps(topic.a, pair.a) || overlaps(topic.b, pair.b)));
 	return [...reuse, ...removeOverlaps(topics)].sort((x, y) => x.a[0] - y.a[0]);
+}
+
+/**
+ * Keeps, for each sentence, only its best seeds: a sentence that resembles several others
+ * (a repeated line, boilerplate) would otherwise stretch passages over unrelated text.
+ */
+function bestSeeds(seeds: readonly Seed[]): Seed[] {
+	const bestA = new Map<number, number>();
+	const bestB = new Map<number, number>();
+	for (const seed of seeds) {
+		bestA.set(seed.a, Math.max(bestA.get(seed.a) ?? 0, seed.match.score));
+		bestB.set(seed.b, Math.max(bestB.get(seed.b) ?? 0, seed.match.score));
+	}
+	return seeds.filter(seed => seed.match.score >= bestA.get(seed.a)! || seed.match.score >= bestB.get(seed.b)!);
 }
 
 /** Splits seeds into groups whose positions are within `gap` sentences, in A and in B. */

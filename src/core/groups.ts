@@ -157,7 +157,7 @@ function describeMatch(match: Match): Evidence {
 	};
 }
 
-/** Numbers (and entities) each side has that the other lacks, when both sides mention some. */
+/** Numbers and entities where each side has one the other lacks ("14 years" against "five years"). */
 function disagreements(pair: PassagePair, textA: PreparedText, textB: PreparedText, a: PassageRef, b: PassageRef): Disagreement[] {
 	const result: Disagreement[] = [];
 	for (const [kind, prefix] of [['number', 'n:'], ['entity', 'e:']] as const) {
@@ -165,7 +165,8 @@ function disagreements(pair: PassagePair, textA: PreparedText, textB: PreparedTe
 		const unitsB = unitsWith(textB, pair.b, prefix);
 		const onlyA = [...unitsA.keys()].filter(key => !unitsB.has(key));
 		const onlyB = [...unitsB.keys()].filter(key => !unitsA.has(key));
-		if (kind === 'number' ? onlyA.length > 0 && onlyB.length > 0 : onlyA.length + onlyB.length > 0 && unitsA.size > 0 && unitsB.size > 0) {
+		// A disagreement is one side saying X where the other says Y; an omission is not one.
+		if (onlyA.length > 0 && onlyB.length > 0) {
 			result.push({ kind, a: { ref: a, values: onlyA.map(key => unitsA.get(key)!) }, b: { ref: b, values: onlyB.map(key => unitsB.get(key)!) } });
 		}
 	}

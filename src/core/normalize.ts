@@ -30,7 +30,7 @@ let wordSegmenter: Intl.Segmenter | undefined;
 export function fold(word: string): string {
 	// Most words are ASCII: skip Unicode decomposition for them.
 	const lower = word.toLowerCase();
-	return /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/`/g, "'") : lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/[’‘`´]/g, "'");
+	return /^[ -~]*$/.test(lower) ? lower.replace(/`/g, "'") : lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/[’‘`´]/g, "'");
 }
 
 /** Stems by folded word: a text repeats its words, and stemming is the costliest step of tokenizing. */
