@@ -13,6 +13,8 @@ const builds = [
 	// The importer is loaded on first use (src/commands/index.ts), so it is kept out of the extension bundle.
 	{ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './importArticle.js'] },
 	{ ...node, entryPoints: ['src/commands/importArticle.ts'], outfile: 'dist/importArticle.js', external: ['vscode'] },
+	// The alignment engine runs in a worker thread (src/alignment/alignInWorker.ts).
+	{ ...node, entryPoints: ['src/alignment/alignWorker.ts'], outfile: 'dist/alignWorker.js' },
 	{ ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning',
 		entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },

@@ -2,20 +2,18 @@
  * Messages between the extension and the comparison webview, the one definition both sides import.
  * Offsets are UTF-16 offsets into an article body, as everywhere in Parallax.
  */
+import type { ComparisonViewModel } from './core/viewModelTypes';
 
-/** One article shown as a column. */
-export interface ArticleColumn {
-	id: string;
-	title: string;
-	outlet: string;
-	published?: string;
-	via?: string;
-	paragraphs: { start: number; end: number; text: string }[];
-}
+export type { ComparisonViewModel, ViewColumn, ViewHighlight, ViewPassage, ViewRow } from './core/viewModelTypes';
 
 /** Extension → webview. */
 export type ToWebview =
-	| { type: 'show'; columns: ArticleColumn[] };
+	/** Alignment started: show the columns while the rows are computed. */
+	| { type: 'loading'; columns: { id: string; outlet: string; title: string }[] }
+	| { type: 'show'; model: ComparisonViewModel }
+	| { type: 'error'; message: string }
+	/** Move the focus to the next (1) or previous (-1) row that diverges. */
+	| { type: 'navigate'; direction: 1 | -1 };
 
 /** Webview → extension. */
 export type FromWebview =
@@ -26,5 +24,7 @@ export type FromWebview =
 /** What the webview keeps in getState/setState, and what the panel serializer revives from. */
 export interface WebviewState {
 	articleIds: string[];
+	/** Column whose reading order sorts the rows. */
+	base?: number;
 	scrollTop?: number;
 }

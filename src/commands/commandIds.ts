@@ -10,6 +10,10 @@ export const enum CommandId {
 	CompareArticles = 'parallax.compareArticles',
 	/** {@link compareStory} */
 	CompareStory = 'parallax.compareStory',
+	/** {@link ComparePanel.navigate} */
+	NextDivergence = 'parallax.nextDivergence',
+	/** {@link ComparePanel.navigate} */
+	PreviousDivergence = 'parallax.previousDivergence',
 	/** {@link showCorpusError} */
 	ShowCorpusError = 'parallax.showCorpusError',
 }

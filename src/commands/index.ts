@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpusService';
+import { ComparePanel } from '../panel/comparePanel';
 import { CommandId } from './commandIds';
 import { compareArticles, compareStory } from './compareArticles';
 import type { ImportArticleOptions } from './importArticle';
@@ -32,6 +33,8 @@ export function registerCommands({ extensionUri, corpus }: CommandDeps): vscode.
 			loadImporter().importArticle(corpus, source, options)),
 		vscode.commands.registerCommand(CommandId.CompareArticles, (target?: Parameters<typeof compareArticles>[2]) => compareArticles(extensionUri, corpus, target)),
 		vscode.commands.registerCommand(CommandId.CompareStory, (target?: Parameters<typeof compareStory>[2]) => compareStory(extensionUri, corpus, target)),
+		vscode.commands.registerCommand(CommandId.NextDivergence, () => ComparePanel.currentPanel?.navigate(1)),
+		vscode.commands.registerCommand(CommandId.PreviousDivergence, () => ComparePanel.currentPanel?.navigate(-1)),
 		vscode.commands.registerCommand(CommandId.ShowCorpusError, showCorpusError),
 	);
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CorpusArticle } from '../core/corpus';
-import { splitParagraphs } from '../core/segment';
 import { CorpusService } from '../corpus/corpusService';
-import { ArticleColumn, FromWebview, ToWebview, WebviewState } from '../protocol';
+import { alignInWorker } from '../alignment/alignInWorker';
+import { FromWebview, ToWebview, WebviewState } from '../protocol';
 import { Disposable } from '../util/dispose';
 import { compareHtml, compareWebviewOptions } from './compareHtml';
 
@@ -16,6 +16,9 @@ export class ComparePanel extends Disposable {
 
 	private _articleIds: string[] = [];
 	private _isReady = false;
+	private _alignment: vscode.CancellationTokenSource | undefined;
+	/** Resolves when the rows of the latest `show` are on screen (or failed, or were cancelled). */
+	private _shown: Promise<void> = Promise.resolve();
 
 	/** Shows `articles` in the panel, creating it beside the active editor if needed. */
 	static createOrShow(extensionUri: vscode.Uri, corpus: CorpusService, articles: CorpusArticle[]): ComparePanel {
@@ -53,16 +56,51 @@ export class ComparePanel extends Disposable {
 		return this._articleIds;
 	}
 
-	/** Replaces the columns with `articles`. */
+	/** Resolves when the latest comparison is on screen. */
+	get shown(): Promise<void> {
+		return this._shown;
+	}
+
+	/** Aligns `articles` (in a worker, with progress and cancel) and shows the comparison. */
 	show(articles: CorpusArticle[]): void {
 		this._articleIds = articles.map(article => article.meta.id);
 		this.panel.title = articles.length > 0 ? `Compare: ${articles.map(article => article.meta.outlet || article.meta.id).join(' · ')}` : 'Parallax Comparison';
 		if (this._isReady) {
-			void this._post({ type: 'show', columns: articles.map(toColumn) });
+			this._shown = this._align(articles);
+		}
+	}
+
+	/** Moves the focus in the panel to the next or previous divergence. */
+	navigate(direction: 1 | -1): void {
+		void this._post({ type: 'navigate', direction });
+	}
+
+	private async _align(articles: CorpusArticle[]): Promise<void> {
+		this._alignment?.cancel();
+		const alignment = (this._alignment = new vscode.CancellationTokenSource());
+		void this._post({ type: 'loading', columns: articles.map(({ meta }) => ({ id: meta.id, outlet: meta.outlet, title: meta.title })) });
+		try {
+			const model = await vscode.window.withProgress(
+				{ location: vscode.ProgressLocation.Notification, title: `Parallax: aligning ${articles.length} articles`, cancellable: true },
+				(_progress, token) => {
+					token.onCancellationRequested(() => alignment.cancel());
+					return alignInWorker(articles, alignment.token);
+				},
+			);
+			if (model && !alignment.token.isCancellationRequested && !this.isDisposed) {
+				await this._post({ type: 'show', model });
+			}
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			void this._post({ type: 'error', message });
+			void vscode.window.showErrorMessage(`Parallax: ${message}`);
+		} finally {
+			alignment.dispose();
 		}
 	}
 
 	override dispose(): void {
+		this._alignment?.cancel();
 		if (ComparePanel.currentPanel === this) {
 			ComparePanel.currentPanel = undefined;
 		}
@@ -101,9 +139,4 @@ export class ComparePanel extends Disposable {
 	private _post(message: ToWebview): Thenable<boolean> {
 		return this.panel.webview.postMessage(message);
 	}
-}
-
-function toColumn(article: CorpusArticle): ArticleColumn {
-	const { id, title, outlet, published, via } = article.meta;
-	return { id, title, outlet, published, via, paragraphs: splitParagraphs(article.body) };
 }

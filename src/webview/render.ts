@@ -1,52 +1,141 @@
-import type { ArticleColumn } from '../protocol';
+import { sortRows } from '../core/rowOrder';
+import type { ComparisonViewModel, ViewColumn, ViewPassage, ViewRow } from '../protocol';
 
-/** Called when the user activates a paragraph (click, Enter or Space). */
+/** Called when the user activates a passage (click, Enter or Space). */
 export type RevealHandler = (article: string, start: number, end: number) => void;
+/** Called when the user picks another column as the reading order. */
+export type BaseHandler = (base: number) => void;
+
+/** Rows rendered per animation frame: the first screen appears at once, long comparisons stream in. */
+const ROWS_PER_FRAME = 150;
+const KIND_LABELS: Record<ViewRow['kind'], string> = { lexical: 'shared wording', paraphrase: 'paraphrase', speaker: 'same speaker', topic: 'same point', only: 'only in' };
+
+let renderGeneration = 0;
+
+/** Column headers shown while the alignment runs. */
+export function renderLoading(root: HTMLElement, columns: { outlet: string; title: string }[]): void {
+	root.replaceChildren(element('p', 'status', `Aligning ${columns.map(column => column.outlet || column.title).join(', ')}…`));
+	root.setAttribute('aria-busy', 'true');
+}
+
+/** An error in place of the rows. */
+export function renderError(root: HTMLElement, message: string): void {
+	root.replaceChildren(element('p', 'status error', `Parallax could not align these articles: ${message}`));
+	root.setAttribute('aria-busy', 'false');
+}
 
 /**
- * Renders one column per article. Article text is untrusted, so every piece of it goes in
- * through textContent; no HTML string is ever built from it.
+ * Renders the comparison: column headers, then one row per group or "only in" passage, sorted by
+ * the reading order of column `base`. Article text goes in through textContent only, never as HTML.
  */
-export function renderColumns(root: HTMLElement, columns: ArticleColumn[], onReveal: RevealHandler): void {
-	root.replaceChildren();
-	root.style.setProperty('--columns', String(Math.max(1, columns.length)));
-	if (columns.length === 0) {
-		root.append(element('p', 'empty', 'No articles to compare. Run “Parallax: Compare Articles…” and pick two or more.'));
-		return;
-	}
-	for (const column of columns) {
-		root.append(renderColumn(column, onReveal));
+export function renderComparison(root: HTMLElement, model: ComparisonViewModel, base: number, onReveal: RevealHandler, onBase: BaseHandler): void {
+	const generation = ++renderGeneration;
+	root.style.setProperty('--columns', String(Math.max(1, model.columns.length)));
+	const header = element('div', 'columns');
+	header.setAttribute('role', 'row');
+	header.append(element('div', 'gutter'));
+	model.columns.forEach((column, index) => header.append(renderColumnHeader(column, index === base, () => onBase(index))));
+	const rowsElement = element('div', 'rows');
+	rowsElement.setAttribute('role', 'rowgroup');
+	root.replaceChildren(renderSummary(model), header, rowsElement);
+	const rows = sortRows(model.rows, base);
+	const renderBatch = (from: number) => {
+		if (generation !== renderGeneration) {
+			return; // a newer comparison replaced this one
+		}
+		const fragment = document.createDocumentFragment();
+		for (const row of rows.slice(from, from + ROWS_PER_FRAME)) {
+			fragment.append(renderRow(row, model.columns, onReveal));
+		}
+		rowsElement.append(fragment);
+		if (from + ROWS_PER_FRAME < rows.length) {
+			requestAnimationFrame(() => renderBatch(from + ROWS_PER_FRAME));
+		} else {
+			root.setAttribute('aria-busy', 'false');
+		}
+	};
+	renderBatch(0);
+}
+
+/** Focuses the next (1) or previous (-1) row that diverges, after the one holding the focus. */
+export function focusDivergence(root: HTMLElement, direction: 1 | -1): void {
+	const rows = [...root.querySelectorAll<HTMLElement>('.row')];
+	const current = rows.findIndex(row => row.contains(document.activeElement));
+	for (let index = current + direction; index >= 0 && index < rows.length; index += direction) {
+		if (rows[index].dataset.diverges === 'true') {
+			const target = rows[index].querySelector<HTMLElement>('.passage') ?? rows[index];
+			target.focus();
+			target.scrollIntoView({ block: 'center' });
+			return;
+		}
 	}
 }
 
-function renderColumn(column: ArticleColumn, onReveal: RevealHandler): HTMLElement {
-	const section = element('section', 'column');
-	section.setAttribute('aria-label', `${column.outlet}: ${column.title}`);
-	const header = element('header', 'column-header');
+function renderSummary(model: ComparisonViewModel): HTMLElement {
+	const groups = model.rows.filter(row => row.kind !== 'only').length;
+	const only = model.rows.length - groups;
+	const disagreements = model.rows.reduce((sum, row) => sum + row.disagreements.length, 0);
+	return element('p', 'summary', `${groups} groups of parallel passages · ${only} passages with no counterpart · ${disagreements} differing figures or names`);
+}
+
+function renderColumnHeader(column: ViewColumn, isBase: boolean, onBase: () => void): HTMLElement {
+	const header = element('div', 'column-header');
+	header.setAttribute('role', 'columnheader');
 	const outlet = element('div', 'outlet');
 	outlet.append(element('span', 'codicon codicon-file-text'), document.createTextNode(` ${column.outlet}`));
-	header.append(outlet, element('h2', 'title', column.title));
-	const details = [column.published, column.via && `via ${column.via}`].filter(Boolean).join(' · ');
-	if (details) {
-		header.append(element('div', 'details', details));
+	header.append(outlet, element('div', 'title', column.title));
+	const details = [column.published, column.via && `via ${column.via}`, `${Math.round(column.coverage * 100)}% has a counterpart`].filter(Boolean).join(' · ');
+	header.append(element('div', 'details', details));
+	const order = element('button', isBase ? 'order active' : 'order', isBase ? 'Reading order' : 'Use its order');
+	order.title = 'Sort the rows by this article’s reading order';
+	order.setAttribute('aria-pressed', String(isBase));
+	order.addEventListener('click', onBase);
+	header.append(order);
+	return header;
+}
+
+function renderRow(row: ViewRow, columns: ViewColumn[], onReveal: RevealHandler): HTMLElement {
+	const rowElement = element('div', `row kind-${row.kind}`);
+	rowElement.setAttribute('role', 'row');
+	rowElement.dataset.diverges = String(row.diverges);
+	const gutter = element('div', 'gutter');
+	const onlyColumn = row.kind === 'only' ? row.cells.findIndex(cell => cell.length > 0) : -1;
+	gutter.append(element('span', 'kind', row.kind === 'only' ? `only in ${columns[onlyColumn]?.outlet ?? ''}` : KIND_LABELS[row.kind]));
+	if (row.score !== undefined) {
+		gutter.append(element('span', 'score', row.score.toFixed(2)));
 	}
-	section.append(header);
-	for (const paragraph of column.paragraphs) {
-		const passage = element('p', 'passage', paragraph.text);
-		passage.tabIndex = 0;
-		passage.title = 'Open in the article (Enter)';
-		passage.dataset.start = String(paragraph.start);
-		const reveal = () => onReveal(column.id, paragraph.start, paragraph.end);
-		passage.addEventListener('click', reveal);
-		passage.addEventListener('keydown', event => {
-			if (event.key === 'Enter' || event.key === ' ') {
-				event.preventDefault();
-				reveal();
-			}
-		});
-		section.append(passage);
+	if (row.disagreements.length > 0) {
+		gutter.append(element('span', 'codicon codicon-warning disagreement'));
 	}
-	return section;
+	gutter.title = [...row.evidence, ...row.disagreements].join('\n');
+	rowElement.append(gutter);
+	row.cells.forEach((cell, column) => {
+		const cellElement = element('div', cell.length > 0 ? 'cell' : 'cell empty');
+		cellElement.setAttribute('role', 'cell');
+		for (const passage of cell) {
+			cellElement.append(renderPassage(columns[column].id, passage, onReveal));
+		}
+		rowElement.append(cellElement);
+	});
+	return rowElement;
+}
+
+function renderPassage(article: string, passage: ViewPassage, onReveal: RevealHandler): HTMLElement {
+	const paragraph = element('p', 'passage');
+	paragraph.tabIndex = 0;
+	paragraph.title = 'Open in the article (Enter)';
+	for (const highlight of passage.highlights) {
+		paragraph.append(element('span', `hl-${highlight.kind}`, passage.text.slice(highlight.start, highlight.end)));
+	}
+	const reveal = () => onReveal(article, passage.start, passage.end);
+	paragraph.addEventListener('click', reveal);
+	paragraph.addEventListener('keydown', event => {
+		if (event.key === 'Enter' || event.key === ' ') {
+			event.preventDefault();
+			reveal();
+		}
+	});
+	return paragraph;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

@@ -1,5 +1,5 @@
-// UI test in a real browser: "Parallax: Compare Story" from the palette shows one column per
-// seed article in the webview, with the article text as text. Usage: node compareView.e2e.mjs ORIGIN FOLDER RESULTS_DIR
+// UI test in a real browser: "Parallax: Compare Story" from the palette shows the aligned seed
+// story in the webview: one column per article, rows of parallel passages with word highlights. Usage: node compareView.e2e.mjs ORIGIN FOLDER RESULTS_DIR
 import { join } from 'node:path';
 import { browserDied, launchBrowser } from '../vscode/browser.mjs';
 
@@ -25,23 +25,43 @@ async function attempt() {
 
 		// The webview's document is two iframes deep: iframe.webview > #active-frame.
 		const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-		await view.locator('section.column').nth(2).waitFor();
+		await view.locator('.row').first().waitFor({ timeout: 60_000 });
 		const outlets = (await view.locator('.column-header .outlet').allInnerTexts()).map(text => text.trim());
 		console.log('comparison columns:', outlets);
 		if (outlets.length !== 3) {
 			problems.push(`expected 3 columns, saw ${outlets.length}`);
 		}
-		const text = await view.locator('#comparison').innerText();
-		for (const phrase of ['Xinhua news agency', 'Liu Dongshu', 'John Delury']) {
-			if (!text.includes(phrase)) {
-				problems.push(`the comparison does not show "${phrase}"`);
-			}
+		// CNN's "declined to comment" sits in one row with the Russian commentary's "refused to comment",
+		// and the two verbs are highlighted as synonyms.
+		const row = view.locator('.row', { hasText: 'declined to comment' });
+		const rowText = await row.innerText();
+		if (!rowText.includes('refused to comment')) {
+			problems.push('"declined to comment" and "refused to comment" are not in one row');
 		}
-		const focusable = await view.locator('.passage[tabindex="0"]').count();
-		if (focusable < 30) {
-			problems.push(`only ${focusable} keyboard-focusable passages`);
+		const synonyms = await row.locator('.hl-synonym').allInnerTexts();
+		console.log('synonym highlights in that row:', synonyms);
+		if (!synonyms.some(text => /declined|refused/.test(text))) {
+			problems.push('declined/refused are not highlighted as synonyms');
+		}
+		const onlyRows = await view.locator('.row.kind-only').count();
+		const groupRows = await view.locator('.row:not(.kind-only)').count();
+		console.log(`rows: ${groupRows} groups, ${onlyRows} only-in`);
+		if (groupRows < 5 || onlyRows < 5) {
+			problems.push(`too few rows: ${groupRows} groups, ${onlyRows} only-in`);
+		}
+		const csp = await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+		if (!csp?.includes("default-src 'none'") || !/script-src 'nonce-[^']+'/.test(csp)) {
+			problems.push(`the webview's CSP is not strict: ${csp}`);
 		}
 		await page.screenshot({ path: join(results, 'compare-view.png') });
+
+		// F7 moves the focus to the next divergent row.
+		await view.locator('.passage').first().focus();
+		await page.keyboard.press('F7');
+		const focusedDiverges = await view.locator('.row[data-diverges="true"] .passage:focus').count();
+		if (focusedDiverges !== 1) {
+			problems.push('F7 did not focus a divergent row');
+		}
 
 		// Enter on a passage opens its article beside the panel with the passage selected.
 		await view.locator('.passage', { hasText: 'Xinhua news agency' }).first().focus();

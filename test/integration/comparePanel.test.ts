@@ -13,6 +13,7 @@ suite('Comparison panel', () => {
 		const [story] = (await api.corpus.get()).stories;
 		const panel = await vscode.commands.executeCommand<ComparePanel>('parallax.compareStory', story.id);
 		assert.deepStrictEqual([...panel.articleIds], story.articles.map(article => article.meta.id));
+		await panel.shown;
 		assert.strictEqual(panel.panel.viewType, 'parallax.compare');
 		assert.match(panel.panel.title, /^Compare: /);
 		const again = await vscode.commands.executeCommand<ComparePanel>('parallax.compareArticles', story.articles.slice(0, 2).map(article => article.meta.id));
