@@ -11,8 +11,9 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
 	// The importer is loaded on first use (src/commands/index.ts), so it is kept out of the extension bundle.
-	{ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './importArticle.js'] },
+	{ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './importArticle.js', './exportComparison.js'] },
 	{ ...node, entryPoints: ['src/commands/importArticle.ts'], outfile: 'dist/importArticle.js', external: ['vscode'] },
+	{ ...node, entryPoints: ['src/commands/exportComparison.ts'], outfile: 'dist/exportComparison.js', external: ['vscode'] },
 	// The alignment engine runs in a worker thread (src/alignment/alignInWorker.ts).
 	{ ...node, entryPoints: ['src/alignment/alignWorker.ts'], outfile: 'dist/alignWorker.js' },
 	{ ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -10,12 +10,12 @@ export interface AlignRequest {
 
 /**
  * Worker thread: aligns articles and builds the view model off the extension host's main thread,
- * so a big comparison never freezes the editor. Replies with `{ model }` or `{ error }`.
+ * so a big comparison never freezes the editor. Replies with `{ comparison, model }` or `{ error }`.
  */
 parentPort?.on('message', (request: AlignRequest) => {
 	try {
 		const comparison = alignArticles(request.inputs);
-		parentPort!.postMessage({ model: buildViewModel(comparison, new Map(request.meta)) });
+		parentPort!.postMessage({ comparison, model: buildViewModel(comparison, new Map(request.meta)) });
 	} catch (error) {
 		parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
 	}

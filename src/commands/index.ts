@@ -3,6 +3,7 @@ import { CorpusService } from '../corpus/corpusService';
 import { ComparePanel } from '../panel/comparePanel';
 import { CommandId } from './commandIds';
 import { compareArticles, compareStory } from './compareArticles';
+import type { ExportFormat } from './exportComparison';
 import type { ImportArticleOptions } from './importArticle';
 import { openArticle } from './openArticle';
 import { showCorpusError } from './showCorpusError';
@@ -24,6 +25,12 @@ function loadImporter(): typeof import('./importArticle') {
 	return require('./importArticle.js');
 }
 
+/** The exporters bundle the report writers and the word differ: loaded on first use, like the importer. */
+function loadExporter(): typeof import('./exportComparison') {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path into dist/, kept out of the bundle
+	return require('./exportComparison.js');
+}
+
 /** Registers every command of package.json; the returned disposable unregisters them. */
 export function registerCommands({ extensionUri, corpus }: CommandDeps): vscode.Disposable {
 	return vscode.Disposable.from(
@@ -35,6 +42,8 @@ export function registerCommands({ extensionUri, corpus }: CommandDeps): vscode.
 		vscode.commands.registerCommand(CommandId.CompareStory, (target?: Parameters<typeof compareStory>[2]) => compareStory(extensionUri, corpus, target)),
 		vscode.commands.registerCommand(CommandId.NextDivergence, () => ComparePanel.currentPanel?.navigate(1)),
 		vscode.commands.registerCommand(CommandId.PreviousDivergence, () => ComparePanel.currentPanel?.navigate(-1)),
+		vscode.commands.registerCommand(CommandId.ExportComparison, (target?: vscode.Uri, format?: ExportFormat) =>
+			loadExporter().exportComparison(ComparePanel.currentPanel?.comparison, target, format)),
 		vscode.commands.registerCommand(CommandId.ShowCorpusError, showCorpusError),
 	);
 }

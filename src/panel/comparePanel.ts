@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { Comparison } from '../core/comparison';
 import { CorpusArticle } from '../core/corpus';
 import { CorpusService } from '../corpus/corpusService';
 import { alignInWorker } from '../alignment/alignInWorker';
-import { FromWebview, ToWebview, WebviewState } from '../protocol';
+import { ComparisonViewModel, FromWebview, ToWebview, WebviewState } from '../protocol';
 import { Disposable } from '../util/dispose';
 import { compareHtml, compareWebviewOptions } from './compareHtml';
 
@@ -15,8 +16,12 @@ export class ComparePanel extends Disposable {
 	static currentPanel: ComparePanel | undefined;
 
 	private _articleIds: string[] = [];
-	private _isReady = false;
+	/** Resolves when the webview has loaded its script and can take messages. */
+	private readonly _ready: Promise<void>;
+	private _markReady!: () => void;
+	private _model: ComparisonViewModel | undefined;
 	private _alignment: vscode.CancellationTokenSource | undefined;
+	private _comparison: Comparison | undefined;
 	/** Resolves when the rows of the latest `show` are on screen (or failed, or were cancelled). */
 	private _shown: Promise<void> = Promise.resolve();
 
@@ -44,6 +49,7 @@ export class ComparePanel extends Disposable {
 
 	private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly _corpus: CorpusService) {
 		super();
+		this._ready = new Promise(resolve => (this._markReady = resolve));
 		this._register(panel);
 		panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'parallax.svg');
 		panel.webview.html = compareHtml(panel.webview, extensionUri);
@@ -56,6 +62,11 @@ export class ComparePanel extends Disposable {
 		return this._articleIds;
 	}
 
+	/** The comparison on screen, once aligned. */
+	get comparison(): Comparison | undefined {
+		return this._comparison;
+	}
+
 	/** Resolves when the latest comparison is on screen. */
 	get shown(): Promise<void> {
 		return this._shown;
@@ -65,9 +76,7 @@ export class ComparePanel extends Disposable {
 	show(articles: CorpusArticle[]): void {
 		this._articleIds = articles.map(article => article.meta.id);
 		this.panel.title = articles.length > 0 ? `Compare: ${articles.map(article => article.meta.outlet || article.meta.id).join(' · ')}` : 'Parallax Comparison';
-		if (this._isReady) {
-			this._shown = this._align(articles);
-		}
+		this._shown = this._ready.then(() => this._align(articles));
 	}
 
 	/** Moves the focus in the panel to the next or previous divergence. */
@@ -77,18 +86,22 @@ export class ComparePanel extends Disposable {
 
 	private async _align(articles: CorpusArticle[]): Promise<void> {
 		this._alignment?.cancel();
+		this._comparison = undefined;
+		this._model = undefined;
 		const alignment = (this._alignment = new vscode.CancellationTokenSource());
 		void this._post({ type: 'loading', columns: articles.map(({ meta }) => ({ id: meta.id, outlet: meta.outlet, title: meta.title })) });
 		try {
-			const model = await vscode.window.withProgress(
+			const result = await vscode.window.withProgress(
 				{ location: vscode.ProgressLocation.Notification, title: `Parallax: aligning ${articles.length} articles`, cancellable: true },
 				(_progress, token) => {
 					token.onCancellationRequested(() => alignment.cancel());
 					return alignInWorker(articles, alignment.token);
 				},
 			);
-			if (model && !alignment.token.isCancellationRequested && !this.isDisposed) {
-				await this._post({ type: 'show', model });
+			if (result && !alignment.token.isCancellationRequested && !this.isDisposed) {
+				this._comparison = result.comparison;
+				this._model = result.model;
+				await this._post({ type: 'show', model: result.model });
 			}
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
@@ -110,9 +123,11 @@ export class ComparePanel extends Disposable {
 	private async _onMessage(message: FromWebview): Promise<void> {
 		switch (message.type) {
 			case 'ready': {
-				this._isReady = true;
-				const { articles } = await this._corpus.get();
-				this.show(this._articleIds.flatMap(id => articles.filter(article => article.meta.id === id)));
+				this._markReady();
+				// A webview brought back after being hidden starts empty: give it the rows again.
+				if (this._model) {
+					await this._post({ type: 'show', model: this._model });
+				}
 				return;
 			}
 			case 'reveal':

@@ -40,6 +40,30 @@ suite('Comparison panel', () => {
 		assert.deepStrictEqual(roots, ['media', 'dist']);
 	});
 
+	test('Export Comparison writes what the panel shows as Markdown, HTML and JSON', async () => {
+		const api = await activateParallax();
+		const [story] = (await api.corpus.get()).stories;
+		const panel = await vscode.commands.executeCommand<ComparePanel>('parallax.compareStory', story.id);
+		await panel.shown;
+		const comparison = panel.comparison;
+		assert.ok(comparison && comparison.groups.length > 0, 'the panel has no comparison');
+		const folder = vscode.workspace.workspaceFolders![0].uri;
+		const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+		try {
+			const json = await vscode.commands.executeCommand<vscode.Uri>('parallax.exportComparison', vscode.Uri.joinPath(folder, 'out.json'), 'json');
+			assert.deepStrictEqual(JSON.parse(await read(json)), comparison);
+			const markdown = await read(await vscode.commands.executeCommand<vscode.Uri>('parallax.exportComparison', vscode.Uri.joinPath(folder, 'out.md'), 'md'));
+			assert.ok(markdown.includes(`${comparison.groups.length} groups of parallel passages`), markdown.slice(0, 300));
+			const html = await read(await vscode.commands.executeCommand<vscode.Uri>('parallax.exportComparison', vscode.Uri.joinPath(folder, 'out.html'), 'html'));
+			assert.ok(html.startsWith('<!DOCTYPE html>') || html.startsWith('<!doctype html>'));
+			assert.ok(!/<script/i.test(html), 'the HTML export has a script');
+		} finally {
+			for (const name of ['out.json', 'out.md', 'out.html']) {
+				await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name)).then(undefined, () => undefined);
+			}
+		}
+	});
+
 	test('Compare Articles refuses fewer than two articles and unknown ids', async () => {
 		const api = await activateParallax();
 		const [first] = (await api.corpus.get()).articles;
