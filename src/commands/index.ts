@@ -3,6 +3,7 @@ import { CorpusService } from '../corpus/corpusService';
 import { ComparePanel } from '../panel/comparePanel';
 import { CommandId } from './commandIds';
 import { compareArticles, compareStory } from './compareArticles';
+import { findParallelPassages } from './findParallel';
 import type { ExportFormat } from './exportComparison';
 import type { ImportArticleOptions } from './importArticle';
 import { openArticle } from './openArticle';
@@ -42,6 +43,7 @@ export function registerCommands({ extensionUri, corpus }: CommandDeps): vscode.
 		vscode.commands.registerCommand(CommandId.CompareStory, (target?: Parameters<typeof compareStory>[2]) => compareStory(extensionUri, corpus, target)),
 		vscode.commands.registerCommand(CommandId.NextDivergence, () => ComparePanel.currentPanel?.navigate(1)),
 		vscode.commands.registerCommand(CommandId.PreviousDivergence, () => ComparePanel.currentPanel?.navigate(-1)),
+		vscode.commands.registerCommand(CommandId.FindParallelPassages, () => findParallelPassages(corpus)),
 		vscode.commands.registerCommand(CommandId.ExportComparison, (target?: vscode.Uri, format?: ExportFormat) =>
 			loadExporter().exportComparison(ComparePanel.currentPanel?.comparison, target, format)),
 		vscode.commands.registerCommand(CommandId.ShowCorpusError, showCorpusError),

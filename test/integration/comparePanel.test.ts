@@ -64,6 +64,17 @@ suite('Comparison panel', () => {
 		}
 	});
 
+	test('Find Parallel Passages finds the Russian commentary\'s "refused to comment" for CNN\'s "declined to comment"', async () => {
+		const api = await activateParallax();
+		const cnn = (await api.corpus.get()).articles.find(article => article.meta.outlet === 'CNN Brasil')!;
+		const editor = await vscode.commands.executeCommand<vscode.TextEditor>('parallax.openArticle', cnn.meta.id);
+		const offset = editor.document.getText().indexOf('declined to comment');
+		editor.selection = new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset + 19));
+		const found = await vscode.commands.executeCommand<{ article: { meta: { outlet: string } }; text: string }[]>('parallax.findParallelPassages');
+		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		assert.ok(found.some(passage => passage.article.meta.outlet.startsWith('Russian') && passage.text.includes('refused to comment')), JSON.stringify(found.map(p => p.text.slice(0, 60))));
+	});
+
 	test('Compare Articles refuses fewer than two articles and unknown ids', async () => {
 		const api = await activateParallax();
 		const [first] = (await api.corpus.get()).articles;
