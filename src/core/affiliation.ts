@@ -1,4 +1,4 @@
-import { NAME_RUN, classifyName, isDescription, startsDescription } from './names';
+import { NAME_RUN, classifyName, hasVerb, isDescription, startsDescription } from './names';
 
 /**
  * What an article says a person is, read from the words around the name: an apposition
@@ -47,7 +47,8 @@ export function describedAfter(body: string, nameEnd: number, sentenceEnd: numbe
 		position = partStart + part.length;
 		const clean = part.replace(/,$/, '');
 		const first = parts.length === 0;
-		if (!clean.trim() || (first ? !startsDescription(clean) : !/^(?:a|an|the)\s/.test(clean))) {
+		// After the first part, only a noun phrase describing the last one (", a think-tank in Washington"), not the main clause resuming.
+		if (!clean.trim() || (first ? !startsDescription(clean) : !/^(?:a|an|the)\s/.test(clean) || hasVerb(clean))) {
 			break;
 		}
 		const relative = RELATIVE.exec(clean);

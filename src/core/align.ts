@@ -3,6 +3,7 @@ import { AliasGroup, defaultAliasTable } from './entities';
 import { Weights } from './features';
 import { DEFAULT_EXTENSION, ExtensionOptions, PassagePair, extendSeeds } from './extend';
 import { buildComparison } from './groups';
+import { collectPeople } from './people';
 import { PreparedText, prepareText, weightsOf } from './prepare';
 import { trimToShared } from './trim';
 import { DEFAULT_RETRIEVAL, RetrievalOptions, Seed, findSeeds } from './retrieve';
@@ -22,9 +23,11 @@ export interface AlignOptions {
 	extension: ExtensionOptions;
 	/** Entity aliases added to the bundled ones (the `parallax.aliases` setting). */
 	aliases: AliasGroup[];
+	/** Find the people quoted in each article (the `people` field). */
+	people: boolean;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { retrieval: DEFAULT_RETRIEVAL, extension: DEFAULT_EXTENSION, aliases: [] };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { retrieval: DEFAULT_RETRIEVAL, extension: DEFAULT_EXTENSION, aliases: [], people: true };
 
 /** Character ranges of two texts that correspond. */
 export interface AlignedRanges {
@@ -78,5 +81,9 @@ export function sentenceRange(text: PreparedText, range: [number, number]): { st
 
 /** Aligns articles into the comparison of DESIGN.md: N-way groups, "only in" passages, evidence. */
 export function alignArticles(articles: readonly AlignInput[], options: AlignOptions = DEFAULT_ALIGN_OPTIONS): Comparison {
-	return buildComparison(articles, alignAll(articles.map(article => article.body), options));
+	const comparison = buildComparison(articles, alignAll(articles.map(article => article.body), options));
+	if (options.people) {
+		comparison.people = collectPeople(comparison.articles.map((article, index) => ({ id: article.id, body: articles[index].body, passages: article.passages })));
+	}
+	return comparison;
 }

@@ -32,6 +32,8 @@ const NAME_AFTER = new RegExp(String.raw`^\s+(?:(?:the|a|an|former|senior|chief|
 const NAME_BEFORE_COMMA = new RegExp(String.raw`(${NAME_RUN}),`, 'gu');
 /** How far back an apposition between the speaker and the verb may reach. */
 const APPOSITION_REACH = 300;
+/** How far back a subject just before the verb may start (a six-word name and an adverb). */
+const SUBJECT_REACH = 120;
 /** How far a quote may start after `called` for it to count as speech. */
 const CALLED_REACH = 80;
 
@@ -65,10 +67,12 @@ function speakersFor(body: string, left: string, leftOffset: number, right: stri
 	const candidates: SpeakerCandidate[] = [];
 	const outsideQuotes = (span: Span) => !quoteAt(quotes, span.start) && !quoteAt(quotes, span.end - 1);
 	const according = /^[Aa]ccording to$/.test(verb.text);
-	const before = according ? null : SUBJECT_BEFORE.exec(left);
+	// A subject right before the verb is at most a few words: search a short tail, not the whole reach.
+	const tail = left.slice(-SUBJECT_REACH);
+	const before = according ? null : SUBJECT_BEFORE.exec(tail);
 	if (before) {
 		const text = before[1] ?? before[2];
-		const start = leftOffset + before.index;
+		const start = leftOffset + left.length - tail.length + before.index;
 		candidates.push({ speaker: { start, end: start + text.length, text }, pronoun: !before[1] });
 	}
 	// Inverted order ("…,” said X" / "according to X") needs a break before the verb.
@@ -99,9 +103,11 @@ function speakersFor(body: string, left: string, leftOffset: number, right: stri
  * attribution sits in the middle ("The problem, said X, was that…"). `attributionEnd` includes
  * the speaker's apposition.
  */
-export function contentOf(body: string, sentence: Span, attributionStart: number, attributionEnd: number, quotes: readonly QuoteSpan[]): { start: number; end: number } | undefined {
-	const before = trimRange(body, sentence.start, attributionStart, /^[\s]+/, /[\s,:;–—-]+$/);
-	const after = trimRange(body, attributionEnd, sentence.end, /^[\s,:;–—-]*(?:(?:adding|noting|saying|insisting|warning|arguing)\s+)?(?:that\s+)?/, /[\s.,;:]+$/);
+export function contentOf(body: string, sentence: Span, attributionStart: number, attributionEnd: number, quotes: readonly QuoteSpan[], verb = ''): { start: number; end: number } | undefined {
+	// Words before the attribution are what was said only when set off from it ("“…,” X said", "…, said X").
+	const separated = /[,:;”"»–—]\s*$/.test(body.slice(sentence.start, attributionStart));
+	const before = separated ? trimRange(body, sentence.start, attributionStart, /^[\s]+/, /[\s,:;–—-]+$/) : undefined;
+	const after = trimRange(body, attributionEnd, sentence.end, /^tells?|told$/.test(verb) ? AFTER_TOLD : AFTER_LEAD, /[\s.,;:]+$/);
 	const words = (range: { start: number; end: number } | undefined) => range ? body.slice(range.start, range.end).split(/\s+/).length : 0;
 	const quoted = (range: { start: number; end: number } | undefined) => !!range && quoteAt(quotes, range.start)?.start === range.start;
 	let content: { start: number; end: number } | undefined;
@@ -112,13 +118,21 @@ export function contentOf(body: string, sentence: Span, attributionStart: number
 		} else {
 			content = { start: before!.start, end: after!.end };
 		}
-	} else if (words(before) >= 2) {
-		content = before;
-	} else if (words(after) >= 1) {
+	} else if (quoted(before) !== quoted(after)) {
+		// "“Yes,” Liu said, smiling": a short quote still beats a stray word on the other side.
+		content = quoted(before) ? before : after;
+	} else if (words(after) >= 1 && words(after) >= words(before)) {
 		content = after;
+	} else if (words(before) >= 1) {
+		content = before;
 	}
 	return content && unwrapQuote(body, content, quotes);
 }
+
+/** What comes between a verb and the words reported: punctuation, "adding that", "in a statement that". */
+const AFTER_LEAD = /^[\s,:;–—-]*(?:(?:adding|noting|saying|insisting|warning|arguing)\s+)?(?:in\s+an?\s+\p{L}+\s+)?(?:that\s+)?/u;
+/** After "told", also the listener: "told reporters that", "told the BBC that". */
+const AFTER_TOLD = /^[\s,:;–—-]*(?:(?:[\p{L}’'-]+\s+){1,3}?that\s+)?/u;
 
 function trimRange(body: string, start: number, end: number, lead: RegExp, trail: RegExp): { start: number; end: number } | undefined {
 	const text = body.slice(start, end);

@@ -13,8 +13,8 @@ interface Node {
 
 /**
  * Turns pairwise passage pairs into an N-way comparison: passages that overlap within an article,
- * or correspond across articles, join one group (union-find); each article's remaining sentences
- * become "only in" passages, one per paragraph run.
+ * or correspond across articles, join one group, with at most one passage per article; each
+ * article's remaining sentences become "only in" passages, one per paragraph run.
  */
 export function buildComparison(inputs: readonly AlignInput[], alignment: PairwiseAlignment): Comparison {
 	const { texts } = alignment;
@@ -26,59 +26,47 @@ export function buildComparison(inputs: readonly AlignInput[], alignment: Pairwi
 			links.push({ x: nodes.length - 2, y: nodes.length - 1, pair });
 		}
 	}
-	const parent = nodes.map((_, index) => index);
-	const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
-	const union = (x: number, y: number) => void (parent[find(x)] = find(y));
-	for (const link of links) {
-		union(link.x, link.y);
-	}
-	// Within a text, overlapping ranges are the same passage.
-	const byText = nodes.map((node, index) => ({ node, index })).sort((p, q) => p.node.text - q.node.text || p.node.from - q.node.from);
-	let reach = -1;
-	for (let i = 1; i < byText.length; i++) {
-		const previous = byText[i - 1];
-		const current = byText[i];
-		reach = previous.node.text === current.node.text ? Math.max(reach, previous.node.to) : -1;
-		if (current.node.from <= reach) {
-			union(previous.index, current.index);
-		}
-	}
-
+	const components = groupNodes(nodes, links);
 	const passages = inputs.map(() => [] as (Passage & { group?: number })[]);
-	const components = new Map<number, number[]>();
-	nodes.forEach((_, index) => components.set(find(index), [...(components.get(find(index)) ?? []), index]));
+	const claimed = texts.map(text => new Array<boolean>(text.sentences.length).fill(false));
 	const groups: Group[] = [];
-	const passageOf = new Map<number, PassageRef>();
-	for (const members of components.values()) {
-		const groupIndex = groups.length;
-		const refs: PassageRef[] = [];
-		for (const [text, ranges] of mergeRanges(members.map(index => nodes[index]))) {
-			for (const range of ranges) {
-				const passage = toPassage(inputs[text].id, texts[text], range.from, range.to);
-				passages[text].push({ ...passage, group: groupIndex });
-				const ref = { article: inputs[text].id, passage: passage.id };
-				refs.push(ref);
-				for (const index of members.filter(i => nodes[i].text === text && nodes[i].from >= range.from && nodes[i].to <= range.to)) {
-					passageOf.set(index, ref);
-				}
+	// Strongest groups first: where two groups want one sentence, the stronger keeps it.
+	const claimedRanges = new Map<number, { from: number; to: number }>();
+	for (const component of components) {
+		claimedRanges.clear();
+		const members = new Map<number, Passage>();
+		for (const [text, hull] of component.hulls) {
+			const range = longestFreeRun(claimed[text], hull.from, hull.to);
+			if (range) {
+				claimedRanges.set(text, range);
+				members.set(text, toPassage(inputs[text].id, texts[text], range.from, range.to));
 			}
 		}
-		const groupLinks = links.filter(link => members.includes(link.x));
-		const evidence = groupLinks.map(link => ({ a: passageOf.get(link.x)!, b: passageOf.get(link.y)!, score: round(link.pair.match.score), evidence: describeMatch(link.pair.match) }));
+		const refs = new Map([...members].map(([text, passage]) => [text, { article: inputs[text].id, passage: passage.id }]));
+		const groupLinks = component.links.filter(link => refs.has(nodes[link.x].text) && refs.has(nodes[link.y].text));
+		if (refs.size < 2 || groupLinks.length === 0) {
+			continue;
+		}
+		const groupIndex = groups.length;
+		for (const [text, passage] of members) {
+			const range = claimedRanges.get(text)!;
+			claimed[text].fill(true, range.from, range.to + 1);
+			passages[text].push({ ...passage, group: groupIndex });
+		}
+		const refOf = (node: number) => refs.get(nodes[node].text)!;
 		groups.push({
 			id: `g${groupIndex + 1}`,
 			score: round(Math.max(...groupLinks.map(link => link.pair.match.score))),
 			kind: groupKind(groupLinks.map(link => link.pair)),
-			members: refs,
-			evidence,
-			disagreements: groupLinks.flatMap(link => disagreements(link.pair, texts[nodes[link.x].text], texts[nodes[link.y].text], passageOf.get(link.x)!, passageOf.get(link.y)!)),
+			members: [...refs.entries()].sort(([x], [y]) => x - y).map(([, ref]) => ref),
+			evidence: groupLinks.map(link => ({ a: refOf(link.x), b: refOf(link.y), score: round(link.pair.match.score), evidence: describeMatch(link.pair.match) })),
+			disagreements: groupLinks.flatMap(link => disagreements(link.pair, texts[nodes[link.x].text], texts[nodes[link.y].text], refOf(link.x), refOf(link.y))),
 		});
 	}
 
 	const unaligned: PassageRef[] = [];
 	inputs.forEach((input, text) => {
-		const covered = new Set(passages[text].flatMap(passage => sentencesIn(texts[text], passage)));
-		for (const run of uncoveredRuns(texts[text], covered)) {
+		for (const run of uncoveredRuns(texts[text], claimed[text])) {
 			const passage = toPassage(input.id, texts[text], run.from, run.to);
 			passages[text].push(passage);
 			unaligned.push({ article: input.id, passage: passage.id });
@@ -102,30 +90,11 @@ function toPassage(article: string, text: PreparedText, from: number, to: number
 	return { id: `${article}:s${from}-${to}`, start, end, text: text.body.slice(start, end) };
 }
 
-function mergeRanges(nodes: Node[]): Map<number, { from: number; to: number }[]> {
-	const byText = new Map<number, { from: number; to: number }[]>();
-	for (const node of [...nodes].sort((p, q) => p.from - q.from)) {
-		const ranges = byText.get(node.text) ?? [];
-		const last = ranges[ranges.length - 1];
-		if (last && node.from <= last.to) {
-			last.to = Math.max(last.to, node.to);
-		} else {
-			ranges.push({ from: node.from, to: node.to });
-		}
-		byText.set(node.text, ranges);
-	}
-	return byText;
-}
-
-function sentencesIn(text: PreparedText, passage: Passage): number[] {
-	return text.sentences.flatMap((sentence, index) => (sentence.start >= passage.start && sentence.end <= passage.end ? [index] : []));
-}
-
 /** Runs of sentences not in any group, split at paragraph boundaries. */
-function uncoveredRuns(text: PreparedText, covered: Set<number>): { from: number; to: number }[] {
+function uncoveredRuns(text: PreparedText, covered: readonly boolean[]): { from: number; to: number }[] {
 	const runs: { from: number; to: number }[] = [];
 	text.sentences.forEach((sentence, index) => {
-		if (covered.has(index)) {
+		if (covered[index]) {
 			return;
 		}
 		const last = runs[runs.length - 1];
@@ -199,4 +168,102 @@ function orderGroups(groups: Group[], passages: (Passage & { group?: number })[]
 
 function round(value: number): number {
 	return Math.round(value * 1000) / 1000;
+}
+
+/** A set of corresponding nodes: its sentence range (hull) in each text, and the links inside it. */
+interface Component {
+	hulls: Map<number, { from: number; to: number }>;
+	links: Link[];
+	score: number;
+}
+
+type Link = { x: number; y: number; pair: PassagePair };
+
+/** Nodes that overlap in one text are checked for merging before any cross-text link. */
+const OVERLAP_PRIORITY = 2;
+/** Overlapping neighbours considered per node, so dense overlaps stay linear. */
+const MAX_OVERLAP_NEIGHBOURS = 8;
+
+/**
+ * Union-find with one constraint: a component never holds two disjoint ranges of one text. Merges
+ * are tried best first (overlaps within a text, then links by score), so a weak link cannot chain
+ * unrelated passages into one giant group.
+ */
+function groupNodes(nodes: readonly Node[], links: readonly Link[]): Component[] {
+	const parent = nodes.map((_, index) => index);
+	const hulls = nodes.map(node => new Map([[node.text, { from: node.from, to: node.to }]]));
+	const find = (index: number): number => {
+		while (parent[index] !== index) {
+			parent[index] = parent[parent[index]];
+			index = parent[index];
+		}
+		return index;
+	};
+	const tryUnion = (x: number, y: number): void => {
+		let [rootX, rootY] = [find(x), find(y)];
+		if (rootX === rootY) {
+			return;
+		}
+		for (const [text, range] of hulls[rootX]) {
+			const other = hulls[rootY].get(text);
+			if (other && (other.to < range.from || range.to < other.from)) {
+				return;
+			}
+		}
+		if (hulls[rootX].size < hulls[rootY].size) {
+			[rootX, rootY] = [rootY, rootX];
+		}
+		for (const [text, range] of hulls[rootY]) {
+			const mine = hulls[rootX].get(text);
+			hulls[rootX].set(text, mine ? { from: Math.min(mine.from, range.from), to: Math.max(mine.to, range.to) } : range);
+		}
+		parent[rootY] = rootX;
+	};
+	const merges = links.map(link => ({ x: link.x, y: link.y, score: link.pair.match.score }));
+	const byText = nodes.map((_, index) => index).sort((p, q) => nodes[p].text - nodes[q].text || nodes[p].from - nodes[q].from);
+	for (let i = 0; i < byText.length; i++) {
+		const node = nodes[byText[i]];
+		for (let j = i + 1; j < byText.length && j <= i + MAX_OVERLAP_NEIGHBOURS; j++) {
+			const other = nodes[byText[j]];
+			if (other.text !== node.text || other.from > node.to) {
+				break;
+			}
+			merges.push({ x: byText[i], y: byText[j], score: OVERLAP_PRIORITY });
+		}
+	}
+	for (const merge of merges.sort((p, q) => q.score - p.score)) {
+		tryUnion(merge.x, merge.y);
+	}
+	const components = new Map<number, Component>();
+	for (const link of links) {
+		const root = find(link.x);
+		if (root !== find(link.y)) {
+			continue; // a link the constraint refused
+		}
+		let component = components.get(root);
+		if (!component) {
+			components.set(root, (component = { hulls: hulls[root], links: [], score: 0 }));
+		}
+		component.links.push(link);
+		component.score = Math.max(component.score, link.pair.match.score);
+	}
+	return [...components.values()].sort((p, q) => q.score - p.score);
+}
+
+/** The longest run of unclaimed sentences within from..to, if any. */
+function longestFreeRun(claimed: readonly boolean[], from: number, to: number): { from: number; to: number } | undefined {
+	let best: { from: number; to: number } | undefined;
+	let start = -1;
+	for (let index = from; index <= to + 1; index++) {
+		const free = index <= to && !claimed[index];
+		if (free && start < 0) {
+			start = index;
+		} else if (!free && start >= 0) {
+			if (!best || index - 1 - start > best.to - best.from) {
+				best = { from: start, to: index - 1 };
+			}
+			start = -1;
+		}
+	}
+	return best;
 }

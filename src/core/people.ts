@@ -29,10 +29,24 @@ export interface PersonMention {
 	 * earlier, by a `pronoun`, or as the `continuation` of the previous quote.
 	 */
 	via: 'name' | 'surname' | 'pronoun' | 'continuation';
+	/**
+	 * Set when the speaker is a lone word the article never gives in full ("“…,” Sun said"), and
+	 * the tagger does not know as a name; only with {@link ExtractOptions.partial}.
+	 */
+	partial?: boolean;
+}
+
+/** Options of {@link extractPeople}. */
+export interface ExtractOptions {
+	/**
+	 * Also return lone unknown words in speaker position ("Sun said", but also "Xinhua wrote"), for
+	 * {@link collectPeople} to match against full names of other articles.
+	 */
+	partial?: boolean;
 }
 
 /** The people quoted or cited in one article body, in text order. */
-export function extractPeople(body: string): PersonMention[] {
+export function extractPeople(body: string, options: ExtractOptions = {}): PersonMention[] {
 	if (!body.trim()) {
 		return [];
 	}
@@ -40,7 +54,7 @@ export function extractPeople(body: string): PersonMention[] {
 	const quotes = findQuotes(body, paragraphs);
 	const sentences = quoteAwareSentences(body, quotes);
 	const sentenceAt = (offset: number): Span => sentences[sentenceIndexAt(sentences, offset)] ?? { start: 0, end: body.length, text: body };
-	const resolver = new SpeakerResolver(body, sentenceAt);
+	const resolver = new SpeakerResolver(body, sentenceAt, options.partial);
 	const mentions: PersonMention[] = [];
 	let previous: { mention: PersonMention; sentence: number; direct: boolean } | undefined;
 	sentences.forEach((sentence, index) => {
@@ -54,7 +68,8 @@ export function extractPeople(body: string): PersonMention[] {
 		if (found.length === 0 && previous?.direct && previous.sentence === index - 1 && continuesQuote(sentence, sentences[previous.sentence], quotes, body)) {
 			const quote = contentOf(body, sentence, sentence.start, sentence.start, quotes);
 			if (quote) {
-				found.push({ name: previous.mention.name, start: sentence.start, end: sentence.end, quote: { ...quote, text: body.slice(quote.start, quote.end) }, via: 'continuation' });
+				const mention: PersonMention = { name: previous.mention.name, start: sentence.start, end: sentence.end, quote: { ...quote, text: body.slice(quote.start, quote.end) }, via: 'continuation' };
+				found.push(previous.mention.partial ? { ...mention, partial: true } : mention);
 			}
 		}
 		for (const mention of found) {
@@ -63,7 +78,7 @@ export function extractPeople(body: string): PersonMention[] {
 			previous = { mention, sentence: index, direct };
 		}
 	});
-	return withAffiliations(body, mentions, sentences);
+	return withAffiliations(body, mentions, sentences, resolver);
 }
 
 function mentionOf(body: string, sentence: Sentence, attribution: Attribution, resolver: SpeakerResolver, previous: PersonMention | undefined, quotes: readonly QuoteSpan[], paragraphs: readonly Span[]): PersonMention | undefined {
@@ -84,9 +99,10 @@ function mentionOf(body: string, sentence: Sentence, attribution: Attribution, r
 			// "…, said Liu Dongshu, an assistant professor…": the apposition is part of the attribution.
 			end = Math.max(end, describedAfter(body, candidate.speaker.end, sentence.end)?.end ?? end);
 		}
-		const range = colonQuote(body, sentence, verb, paragraphs) ?? contentOf(body, sentence, start, end, quotes);
+		const range = colonQuote(body, sentence, verb, paragraphs) ?? contentOf(body, sentence, start, end, quotes, verb.text);
 		const via = candidate.pronoun ? 'pronoun' : speaker.viaSurname ? 'surname' : 'name';
-		return { name: speaker.name, start, end, quote: range && { ...range, text: body.slice(range.start, range.end) }, via };
+		const mention: PersonMention = { name: speaker.name, start, end, quote: range && { ...range, text: body.slice(range.start, range.end) }, via };
+		return speaker.partial ? { ...mention, partial: true } : mention;
 	}
 	return undefined;
 }
@@ -122,10 +138,14 @@ function continuesQuote(sentence: Sentence, previous: Sentence, quotes: readonly
 }
 
 /** Each person's affiliation in this article: the first apposition, "of" phrase or title found at any mention of the name. */
-function withAffiliations(body: string, mentions: PersonMention[], sentences: readonly Sentence[]): PersonMention[] {
+function withAffiliations(body: string, mentions: PersonMention[], sentences: readonly Sentence[], resolver: SpeakerResolver): PersonMention[] {
+	const byName = new Map<string, PersonMention[]>();
+	for (const mention of mentions) {
+		byName.set(mention.name, [...byName.get(mention.name) ?? [], mention]);
+	}
 	const affiliations = new Map<string, string | undefined>();
-	for (const name of new Set(mentions.map(mention => mention.name))) {
-		affiliations.set(name, affiliationOf(body, name, mentions.filter(mention => mention.name === name), sentences));
+	for (const [name, own] of byName) {
+		affiliations.set(name, affiliationOf(body, name, own, sentences, resolver));
 	}
 	return mentions.map(mention => {
 		const affiliation = affiliations.get(mention.name);
@@ -134,19 +154,18 @@ function withAffiliations(body: string, mentions: PersonMention[], sentences: re
 }
 
 /** How many places in the body are searched for a person's description. */
-const MAX_OCCURRENCES = 100;
+const MAX_PLACES = 100;
 
-function affiliationOf(body: string, name: string, mentions: readonly PersonMention[], sentences: readonly Sentence[]): string | undefined {
-	const places: { start: number; end: number }[] = [];
-	for (let at = body.indexOf(name); at >= 0 && places.length < MAX_OCCURRENCES; at = body.indexOf(name, at + name.length)) {
-		places.push({ start: at, end: at + name.length });
-	}
+function affiliationOf(body: string, name: string, mentions: readonly PersonMention[], sentences: readonly Sentence[], resolver: SpeakerResolver): string | undefined {
+	const words = name.split(/\s+/);
+	// A one-word name inside a longer one ("Lindqvist" in "Anna Lindqvist") may be someone else: only its own mentions count.
+	const places: Span[] = words.length >= 2 ? resolver.occurrences(name).slice(0, MAX_PLACES) : [];
 	// A surname mention can carry the description too ("said Liu of the City University of Hong Kong").
-	const surnames = name.split(/\s+/);
-	for (const mention of mentions) {
+	for (const mention of mentions.slice(0, MAX_PLACES)) {
 		for (const match of body.slice(mention.start, mention.end).matchAll(/[\p{L}\p{M}'’-]+/gu)) {
-			if (surnames.includes(match[0])) {
-				places.push({ start: mention.start + match.index, end: mention.start + match.index + match[0].length });
+			if (words.length === 1 ? match[0] === name : words.includes(match[0])) {
+				const start = mention.start + match.index;
+				places.push({ start, end: start + match[0].length, text: match[0] });
 			}
 		}
 	}
@@ -163,6 +182,9 @@ function affiliationOf(body: string, name: string, mentions: readonly PersonMent
 		const best = candidate ?? (before ? { text: before, rank: 2 } : undefined);
 		if (best && (!found || best.rank < found.rank)) {
 			found = best;
+		}
+		if (found?.rank === 0) {
+			break;
 		}
 	}
 	return found?.text;
@@ -198,10 +220,12 @@ export interface PeopleInput {
  */
 export function collectPeople(articles: readonly PeopleInput[]): Person[] {
 	const people = new Map<string, Person>();
+	const partial = new Map<string, Person>();
 	for (const article of articles) {
-		for (const mention of extractPeople(article.body)) {
+		for (const mention of extractPeople(article.body, { partial: true })) {
 			const key = normalizeName(mention.name);
-			const person = people.get(key) ?? { name: mention.name, mentions: [] };
+			const into = mention.partial ? partial : people;
+			const person = into.get(key) ?? { name: mention.name, mentions: [] };
 			person.affiliation ??= mention.affiliation;
 			const passage = passageOf(article.passages, mention.quote?.start ?? mention.start);
 			if (passage) {
@@ -210,26 +234,29 @@ export function collectPeople(articles: readonly PeopleInput[]): Person[] {
 					person.mentions.push(entry);
 				}
 			}
-			people.set(key, person);
+			into.set(key, person);
 		}
 	}
-	mergeSurnames(people);
+	// One-word names go into the one full name that has the word; a lone unknown word with no match is dropped.
+	mergeSurnames(people, people);
+	mergeSurnames(partial, people);
 	return [...people.values()]
 		.filter(person => person.mentions.length > 0)
+		.map(({ name, affiliation, mentions }) => affiliation ? { name, affiliation, mentions } : { name, mentions })
 		.sort((a, b) => articleCount(b) - articleCount(a) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
 
-function mergeSurnames(people: Map<string, Person>): void {
-	for (const [key, person] of [...people]) {
+function mergeSurnames(from: Map<string, Person>, into: Map<string, Person>): void {
+	for (const [key, person] of [...from]) {
 		if (key.includes(' ')) {
 			continue;
 		}
-		const fuller = [...people.entries()].filter(([other]) => other.split(' ').length >= 2 && other.split(' ').includes(key));
+		const fuller = [...into.entries()].filter(([other]) => other.split(' ').length >= 2 && other.split(' ').includes(key));
 		if (fuller.length === 1) {
 			const target = fuller[0][1];
 			target.mentions.push(...person.mentions);
 			target.affiliation ??= person.affiliation;
-			people.delete(key);
+			from.delete(key);
 		}
 	}
 }

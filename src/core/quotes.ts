@@ -5,7 +5,7 @@ import { Sentence, Span, splitParagraphs, splitSentences } from './segment';
  * inside them ("“Neither country can betray China. They still need it,” said Liu." is one unit).
  */
 
-/** A direct quote: `start`/`end` include the quotation marks, `inner` excludes them. */
+/** A direct quote: `start`/`end` include the quotation marks. */
 export interface QuoteSpan {
 	start: number;
 	end: number;
@@ -52,7 +52,7 @@ export function findQuotes(body: string, paragraphs: readonly Span[] = splitPara
 	return quotes;
 }
 
-/** Whether `[start, end)` lies inside one of `quotes` (sorted by start). */
+/** The quote containing `offset`, if any (`quotes` sorted by start, not overlapping). */
 export function quoteAt(quotes: readonly QuoteSpan[], offset: number): QuoteSpan | undefined {
 	let low = 0;
 	let high = quotes.length - 1;

@@ -16,6 +16,8 @@ export interface ResolvedSpeaker {
 	end: number;
 	/** Whether the run was a surname or other part standing for a full name. */
 	viaSurname: boolean;
+	/** A lone word the article never expands ("Sun said"): a person only if another article names them in full. */
+	partial?: boolean;
 }
 
 /** How many full-name forms of one word are examined before giving up. */
@@ -25,14 +27,30 @@ const MAX_FORMS = 50;
 export class SpeakerResolver {
 	/** Full names of the people resolved so far, by normalised form. */
 	private readonly _people = new Map<string, string>();
+	/** Normalised multi-word names of `_people` by each of their words, for surname lookups. */
+	private readonly _byWord = new Map<string, Set<string>>();
 	/** Multi-word capitalised runs of the body by their words, built on first need. */
 	private _runsByWord: Map<string, Span[]> | undefined;
 
-	constructor(private readonly _body: string, private readonly _sentenceAt: (offset: number) => Span) {}
+	/**
+	 * @param _sentenceAt the sentence around a body offset, the bounds of an apposition.
+	 * @param _partial also return lone unknown words as {@link ResolvedSpeaker.partial} speakers.
+	 */
+	constructor(private readonly _body: string, private readonly _sentenceAt: (offset: number) => Span, private readonly _partial = false) {}
 
-	/** Full names resolved so far, in order of first resolution. */
-	get people(): string[] {
-		return [..._unique(this._people.values())];
+	/**
+	 * Where the body writes a multi-word name, within longer runs too ("Russian President Vladimir
+	 * Putin"); found through the run index rather than by scanning the body once per name.
+	 */
+	occurrences(name: string): Span[] {
+		const [first] = normalizeName(name).split(' ');
+		const spans: Span[] = [];
+		for (const run of this._runs().get(first) ?? []) {
+			for (let at = run.text.indexOf(name); at >= 0; at = run.text.indexOf(name, at + name.length)) {
+				spans.push({ start: run.start + at, end: run.start + at + name.length, text: name });
+			}
+		}
+		return spans;
 	}
 
 	/** The person a capitalised run names, or undefined when it is a place, an organisation or unknown. */
@@ -54,7 +72,10 @@ export class SpeakerResolver {
 		if (full) {
 			return { name: full, start, end, viaSurname: true };
 		}
-		return parts.kind === 'person' ? { name: this._remember(parts.name), start, end, viaSurname: false } : undefined;
+		if (parts.kind === 'person') {
+			return { name: this._remember(parts.name), start, end, viaSurname: false };
+		}
+		return this._partial ? { name: parts.name, start, end, viaSurname: true, partial: true } : undefined;
 	}
 
 	private _remember(name: string): string {
@@ -64,6 +85,14 @@ export class SpeakerResolver {
 			return known;
 		}
 		this._people.set(key, name);
+		const words = key.split(' ');
+		if (words.length >= 2) {
+			for (const word of words) {
+				const names = this._byWord.get(word) ?? new Set<string>();
+				names.add(key);
+				this._byWord.set(word, names);
+			}
+		}
 		return name;
 	}
 
@@ -76,11 +105,11 @@ export class SpeakerResolver {
 	private _fullNameOf(word: string): string | undefined {
 		const key = normalizeName(word);
 		const hasWord = (name: string) => normalizeName(name).split(' ').includes(key);
-		const known = [..._unique(this._people.values())].filter(name => name.split(/\s+/).length >= 2 && hasWord(name));
-		if (known.length === 1) {
-			return known[0];
+		const known = this._byWord.get(key);
+		if (known?.size === 1) {
+			return this._people.get([...known][0]);
 		}
-		if (known.length > 1) {
+		if (known && known.size > 1) {
 			return undefined;
 		}
 		const forms = new Map<string, string>();
@@ -114,8 +143,4 @@ export class SpeakerResolver {
 		}
 		return this._runsByWord;
 	}
-}
-
-function _unique<T>(values: Iterable<T>): Set<T> {
-	return new Set(values);
 }
