@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import { Comparison } from '../core/comparison';
+import { Comparison, Person } from '../core/comparison';
 import { CorpusArticle } from '../core/corpus';
 import { ComparisonViewModel } from '../core/viewModel';
-import type { AlignRequest } from './alignWorker';
+import type { WorkerRequest } from './alignWorker';
 
 /** A comparison and the view model built from it. */
 export interface AlignResult {
@@ -13,14 +13,23 @@ export interface AlignResult {
 }
 
 /**
- * Aligns articles in a worker thread (dist/alignWorker.js), or returns undefined when cancelled:
- * cancelling terminates the worker, so no work goes on in the background.
+ * Aligns articles in a worker thread (dist/alignWorker.js), optionally focused on one person, or
+ * returns undefined when cancelled: cancelling terminates the worker, so nothing runs on.
  */
-export function alignInWorker(articles: readonly CorpusArticle[], token: vscode.CancellationToken): Promise<AlignResult | undefined> {
-	const request: AlignRequest = {
-		inputs: articles.map(({ meta, path: file, body }) => ({ id: meta.id, path: file, title: meta.title, outlet: meta.outlet, body })),
-		meta: articles.map(({ meta }) => [meta.id, { published: meta.published, via: meta.via }]),
-	};
+export function alignInWorker(articles: readonly CorpusArticle[], token: vscode.CancellationToken, person?: string): Promise<AlignResult | undefined> {
+	return runInWorker<AlignResult>({ kind: 'align', inputs: toInputs(articles), meta: articles.map(({ meta }) => [meta.id, { published: meta.published, via: meta.via }]), person }, token);
+}
+
+/** The people quoted or named in the articles, computed in the worker thread. */
+export function peopleInWorker(articles: readonly CorpusArticle[], token: vscode.CancellationToken): Promise<Person[] | undefined> {
+	return runInWorker<Person[]>({ kind: 'people', inputs: toInputs(articles) }, token);
+}
+
+function toInputs(articles: readonly CorpusArticle[]): WorkerRequest['inputs'] {
+	return articles.map(({ meta, path: file, body }) => ({ id: meta.id, path: file, title: meta.title, outlet: meta.outlet, body }));
+}
+
+function runInWorker<T>(request: WorkerRequest, token: vscode.CancellationToken): Promise<T | undefined> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(path.join(__dirname, 'alignWorker.js'));
 		const cancel = token.onCancellationRequested(() => {
@@ -31,12 +40,12 @@ export function alignInWorker(articles: readonly CorpusArticle[], token: vscode.
 			cancel.dispose();
 			void worker.terminate();
 		};
-		worker.once('message', (reply: Partial<AlignResult> & { error?: string }) => {
+		worker.once('message', (reply: { result?: T; error?: string }) => {
 			finish();
-			if (reply.model && reply.comparison) {
-				resolve({ comparison: reply.comparison, model: reply.model });
+			if (reply.result !== undefined) {
+				resolve(reply.result);
 			} else {
-				reject(new Error(`alignment failed: ${reply.error}`));
+				reject(new Error(reply.error ?? 'the alignment worker failed'));
 			}
 		});
 		worker.once('error', error => {

@@ -1,22 +1,41 @@
 import { parentPort } from 'node:worker_threads';
 import { AlignInput, alignArticles } from '../core/align';
-import { ColumnMeta, buildViewModel } from '../core/viewModel';
+import { collectPeople } from '../core/people';
+import { splitParagraphs } from '../core/segment';
+import { ColumnMeta, buildPersonViewModel, buildViewModel } from '../core/viewModel';
 
-/** What the extension sends the alignment worker. */
-export interface AlignRequest {
-	inputs: AlignInput[];
-	meta: [string, ColumnMeta][];
-}
+/** What the extension sends the worker: align articles (optionally focused on one person), or list their people. */
+export type WorkerRequest =
+	| { kind: 'align'; inputs: AlignInput[]; meta: [string, ColumnMeta][]; person?: string }
+	| { kind: 'people'; inputs: AlignInput[] };
 
 /**
- * Worker thread: aligns articles and builds the view model off the extension host's main thread,
- * so a big comparison never freezes the editor. Replies with `{ comparison, model }` or `{ error }`.
+ * Worker thread: the engine runs here, off the extension host's main thread, so a big comparison
+ * never freezes the editor. Replies with `{ result }` or `{ error }`.
  */
-parentPort?.on('message', (request: AlignRequest) => {
+parentPort?.on('message', (request: WorkerRequest) => {
 	try {
-		const comparison = alignArticles(request.inputs);
-		parentPort!.postMessage({ comparison, model: buildViewModel(comparison, new Map(request.meta)) });
+		parentPort!.postMessage({ result: handle(request) });
 	} catch (error) {
-		parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
+		console.error(error);
+		parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
 	}
 });
+
+function handle(request: WorkerRequest): unknown {
+	if (request.kind === 'people') {
+		// Paragraphs are the passages here: the People view names articles, not alignment rows.
+		return collectPeople(request.inputs.map(input => ({
+			id: input.id,
+			body: input.body,
+			passages: splitParagraphs(input.body).map((paragraph, index) => ({ id: `${input.id}:p${index}`, ...paragraph })),
+		})));
+	}
+	const comparison = alignArticles(request.inputs);
+	const meta = new Map(request.meta);
+	const model = request.person ? buildPersonViewModel(comparison, request.person, meta) : buildViewModel(comparison, meta);
+	if (!model) {
+		throw new Error(`nobody called "${request.person}" is quoted or named in these articles`);
+	}
+	return { comparison, model };
+}

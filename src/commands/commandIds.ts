@@ -14,6 +14,8 @@ export const enum CommandId {
 	NextDivergence = 'parallax.nextDivergence',
 	/** {@link ComparePanel.navigate} */
 	PreviousDivergence = 'parallax.previousDivergence',
+	/** {@link compareOnPerson} */
+	CompareOnPerson = 'parallax.compareOnPerson',
 	/** {@link findParallelPassages} */
 	FindParallelPassages = 'parallax.findParallelPassages',
 	/** {@link exportComparison} */

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpusService';
 import { ComparePanel } from '../panel/comparePanel';
+import { PeopleService } from '../people/peopleService';
+import { PersonNode } from '../tree/peopleTreeProvider';
 import { CommandId } from './commandIds';
 import { compareArticles, compareStory } from './compareArticles';
+import { compareOnPerson } from './compareOnPerson';
 import { findParallelPassages } from './findParallel';
 import type { ExportFormat } from './exportComparison';
 import type { ImportArticleOptions } from './importArticle';
@@ -15,6 +18,7 @@ export { CommandId };
 export interface CommandDeps {
 	extensionUri: vscode.Uri;
 	corpus: CorpusService;
+	people: PeopleService;
 }
 
 /**
@@ -33,7 +37,7 @@ function loadExporter(): typeof import('./exportComparison') {
 }
 
 /** Registers every command of package.json; the returned disposable unregisters them. */
-export function registerCommands({ extensionUri, corpus }: CommandDeps): vscode.Disposable {
+export function registerCommands({ extensionUri, corpus, people }: CommandDeps): vscode.Disposable {
 	return vscode.Disposable.from(
 		vscode.commands.registerCommand(CommandId.RefreshArticles, () => corpus.reload()),
 		vscode.commands.registerCommand(CommandId.OpenArticle, (target?: Parameters<typeof openArticle>[1]) => openArticle(corpus, target)),
@@ -43,6 +47,8 @@ export function registerCommands({ extensionUri, corpus }: CommandDeps): vscode.
 		vscode.commands.registerCommand(CommandId.CompareStory, (target?: Parameters<typeof compareStory>[2]) => compareStory(extensionUri, corpus, target)),
 		vscode.commands.registerCommand(CommandId.NextDivergence, () => ComparePanel.currentPanel?.navigate(1)),
 		vscode.commands.registerCommand(CommandId.PreviousDivergence, () => ComparePanel.currentPanel?.navigate(-1)),
+		vscode.commands.registerCommand(CommandId.CompareOnPerson, (target?: string | PersonNode) =>
+			compareOnPerson(extensionUri, corpus, people, typeof target === 'string' ? target : target?.person.name)),
 		vscode.commands.registerCommand(CommandId.FindParallelPassages, () => findParallelPassages(corpus)),
 		vscode.commands.registerCommand(CommandId.ExportComparison, (target?: vscode.Uri, format?: ExportFormat) =>
 			loadExporter().exportComparison(ComparePanel.currentPanel?.comparison, target, format)),

@@ -52,3 +52,29 @@ function groupRow(group: Group, index: ReportIndex, columnOf: Map<string, number
 	const diverges = disagreements.length > 0 || cells.some(cell => cell.some(passage => passage.highlights.some(h => h.kind === 'removed' || h.kind === 'added')));
 	return { id: group.id, kind: group.kind, score: group.score, evidence: [...new Set(evidence)], disagreements, cells, diverges };
 }
+
+/**
+ * The comparison focused on one person: only the articles that quote or name them, and only the
+ * rows holding a passage where they do ("FT vs CNN on Yun Sun"). Undefined when nobody has that name.
+ */
+export function buildPersonViewModel(comparison: Comparison, name: string, meta: ReadonlyMap<string, ColumnMeta> = new Map()): ComparisonViewModel | undefined {
+	const person = comparison.people.find(candidate => candidate.name === name);
+	if (!person) {
+		return undefined;
+	}
+	const mentioned = new Set(person.mentions.map(mention => `${mention.article}\n${mention.passage}`));
+	const articles = comparison.articles.filter(article => person.mentions.some(mention => mention.article === article.id));
+	const kept = new Set(articles.map(article => article.id));
+	const groups = comparison.groups
+		.map(group => ({
+			...group,
+			members: group.members.filter(member => kept.has(member.article)),
+			evidence: group.evidence.filter(pair => kept.has(pair.a.article) && kept.has(pair.b.article)),
+			disagreements: group.disagreements.filter(d => kept.has(d.a.ref.article) && kept.has(d.b.ref.article)),
+		}))
+		.filter(group => group.members.length > 0);
+	const unaligned = comparison.unaligned.filter(ref => kept.has(ref.article));
+	const full = buildViewModel({ ...comparison, articles, groups, unaligned }, meta);
+	const rows = full.rows.filter(row => row.cells.some((cell, column) => cell.some(passage => mentioned.has(`${articles[column].id}\n${passage.id}`))));
+	return { columns: full.columns, rows };
+}

@@ -26,13 +26,13 @@ export class ComparePanel extends Disposable {
 	private _shown: Promise<void> = Promise.resolve();
 
 	/** Shows `articles` in the panel, creating it beside the active editor if needed. */
-	static createOrShow(extensionUri: vscode.Uri, corpus: CorpusService, articles: CorpusArticle[]): ComparePanel {
+	static createOrShow(extensionUri: vscode.Uri, corpus: CorpusService, articles: CorpusArticle[], person?: string): ComparePanel {
 		if (!ComparePanel.currentPanel) {
 			const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Parallax Comparison', vscode.ViewColumn.Active, compareWebviewOptions(extensionUri));
 			ComparePanel.currentPanel = new ComparePanel(panel, extensionUri, corpus);
 		}
 		const current = ComparePanel.currentPanel;
-		current.show(articles);
+		current.show(articles, person);
 		current.panel.reveal();
 		return current;
 	}
@@ -72,11 +72,12 @@ export class ComparePanel extends Disposable {
 		return this._shown;
 	}
 
-	/** Aligns `articles` (in a worker, with progress and cancel) and shows the comparison. */
-	show(articles: CorpusArticle[]): void {
+	/** Aligns `articles` (in a worker, with progress and cancel) and shows the comparison, focused on `person` if given. */
+	show(articles: CorpusArticle[], person?: string): void {
 		this._articleIds = articles.map(article => article.meta.id);
-		this.panel.title = articles.length > 0 ? `Compare: ${articles.map(article => article.meta.outlet || article.meta.id).join(' · ')}` : 'Parallax Comparison';
-		this._shown = this._ready.then(() => this._align(articles));
+		const outlets = articles.map(article => article.meta.outlet || article.meta.id).join(' · ');
+		this.panel.title = articles.length === 0 ? 'Parallax Comparison' : person ? `${person}: ${outlets}` : `Compare: ${outlets}`;
+		this._shown = this._ready.then(() => this._align(articles, person));
 	}
 
 	/** Moves the focus in the panel to the next or previous divergence. */
@@ -84,7 +85,7 @@ export class ComparePanel extends Disposable {
 		void this._post({ type: 'navigate', direction });
 	}
 
-	private async _align(articles: CorpusArticle[]): Promise<void> {
+	private async _align(articles: CorpusArticle[], person: string | undefined): Promise<void> {
 		this._alignment?.cancel();
 		this._comparison = undefined;
 		this._model = undefined;
@@ -95,7 +96,7 @@ export class ComparePanel extends Disposable {
 				{ location: vscode.ProgressLocation.Notification, title: `Parallax: aligning ${articles.length} articles`, cancellable: true },
 				(_progress, token) => {
 					token.onCancellationRequested(() => alignment.cancel());
-					return alignInWorker(articles, alignment.token);
+					return alignInWorker(articles, alignment.token, person);
 				},
 			);
 			if (result && !alignment.token.isCancellationRequested && !this.isDisposed) {

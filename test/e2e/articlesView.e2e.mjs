@@ -20,7 +20,8 @@ async function attempt() {
 		await container.waitFor({ timeout: 90_000 });
 		await container.click();
 
-		const rows = page.locator('.pane-body .monaco-list-row');
+		const pane = title => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+		const rows = pane('Articles').locator('.pane-body .monaco-list-row');
 		await rows.filter({ hasText: 'putin-kim-pact-2024' }).waitFor();
 		for (const title of SEED_TITLES) {
 			await rows.filter({ hasText: title }).first().waitFor();
@@ -30,6 +31,10 @@ async function attempt() {
 		if (labels.length !== 4) {
 			problems.push(`expected 1 story + 3 articles, saw ${labels.length} rows`);
 		}
+		// The People view beside it lists the people the seeds quote.
+		const people = pane('People').locator('.pane-body .monaco-list-row');
+		await people.filter({ hasText: 'Yun Sun' }).first().waitFor({ timeout: 60_000 });
+		console.log('People view rows:', (await people.allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim()));
 		await page.screenshot({ path: join(results, 'articles-view.png') });
 
 		// Palette → quick pick → editor tab.

@@ -47,3 +47,25 @@ describe('viewModel', () => {
 		strictEqual(Math.round(model.columns[1].coverage * 100), Math.round((33 / 43) * 100));
 	});
 });
+
+describe('buildPersonViewModel', () => {
+	it('shows FT vs CNN on Yun Sun: only their columns, and her different quotes side by side', async () => {
+		const { readdirSync, readFileSync } = await import('node:fs');
+		const { join } = await import('node:path');
+		const { alignArticles } = await import('../../src/core/align');
+		const { parseArticle } = await import('../../src/core/article');
+		const { buildPersonViewModel } = await import('../../src/core/viewModel');
+		const folder = join(__dirname, '../../corpus/putin-kim-pact-2024');
+		const inputs = readdirSync(folder).sort().map(name => {
+			const { meta, body } = parseArticle(readFileSync(join(folder, name), 'utf8'));
+			return { id: meta.id, path: name, title: meta.title, outlet: meta.outlet, body };
+		});
+		const model = buildPersonViewModel(alignArticles(inputs), 'Yun Sun')!;
+		deepStrictEqual(model.columns.map(column => column.outlet).sort(), ['CNN Brasil', 'Geopolist']);
+		const text = model.rows.flatMap(row => row.cells.flat().map(passage => passage.text)).join('\n');
+		ok(text.includes('The caveat is what would constitute assistance'), text);
+		ok(text.includes('China plays an irreplaceable role'), text);
+		ok(!text.includes('Shen Dingli'), 'a row without Yun Sun is shown');
+		strictEqual(buildPersonViewModel(alignArticles(inputs), 'Nobody Here'), undefined);
+	});
+});
