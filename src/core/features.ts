@@ -40,6 +40,18 @@ function addUnit(units: Map<string, Unit>, key: string, synsets: readonly string
 	}
 }
 
+/** Key sets of unit bags, kept while the bag lives: a sentence is compared with many others. */
+const keySets = new WeakMap<readonly Unit[], Set<string>>();
+
+function keySet(units: readonly Unit[]): Set<string> {
+	let keys = keySets.get(units);
+	if (!keys) {
+		keys = new Set(units.map(unit => unit.key));
+		keySets.set(units, keys);
+	}
+	return keys;
+}
+
 /** Weight of a synonym match relative to an exact one. */
 export const SYNONYM_WEIGHT = 0.8;
 
@@ -105,8 +117,8 @@ export interface Match {
  * {@link SYNONYM_WEIGHT}; each side's matched weight over both sides' total weight.
  */
 export function matchUnits(a: readonly Unit[], b: readonly Unit[], weights: Weights): Match {
-	const keysB = new Map(b.map(unit => [unit.key, unit]));
-	const keysA = new Set(a.map(unit => unit.key));
+	const keysB = keySet(b);
+	const keysA = keySet(a);
 	let total = 0;
 	let matched = 0;
 	let evidence = 0;

@@ -156,14 +156,17 @@ function unitsWith(text: PreparedText, range: [number, number], prefix: string):
 
 /** Groups in reading order: by their first member's position in the earliest article that has one. */
 function orderGroups(groups: Group[], passages: (Passage & { group?: number })[][]): Group[] {
-	const position = (group: Group) => {
-		const index = groups.indexOf(group);
-		const text = passages.findIndex(list => list.some(p => p.group === index));
-		const start = Math.min(...passages[text].filter(p => p.group === index).map(p => p.start));
-		return text * 1e9 + start;
-	};
-	const ordered = [...groups].sort((x, y) => position(x) - position(y));
-	return ordered.map((group, index) => ({ ...group, id: `g${index + 1}` }));
+	// Position of each group: its first passage in the earliest article that has one.
+	const position = new Array<number>(groups.length).fill(Infinity);
+	passages.forEach((list, text) => {
+		for (const passage of list) {
+			if (passage.group !== undefined) {
+				position[passage.group] = Math.min(position[passage.group], text * 1e9 + passage.start);
+			}
+		}
+	});
+	const order = groups.map((_, index) => index).sort((x, y) => position[x] - position[y]);
+	return order.map((index, rank) => ({ ...groups[index], id: `g${rank + 1}` }));
 }
 
 function round(value: number): number {

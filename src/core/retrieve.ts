@@ -14,14 +14,13 @@ export interface Seed {
 export interface RetrievalOptions {
 	/** Minimum sentence similarity for a seed. */
 	seedScore: number;
-	/** Keys in more sentences than this share (and at least `minPostingCap`) find no candidates: too common. */
-	maxPostingShare: number;
-	minPostingCap: number;
+	/** Keys in more sentences than this find no candidates: too common to point at a parallel. */
+	maxPostings: number;
 	/** Candidates scored per sentence, the best by shared weight. */
 	candidatesPerSentence: number;
 }
 
-export const DEFAULT_RETRIEVAL: RetrievalOptions = { seedScore: 0.2, maxPostingShare: 0.01, minPostingCap: 64, candidatesPerSentence: 24 };
+export const DEFAULT_RETRIEVAL: RetrievalOptions = { seedScore: 0.2, maxPostings: 64, candidatesPerSentence: 10 };
 
 /**
  * Finds similar sentence pairs across texts through an inverted index over content units and
@@ -46,39 +45,54 @@ export function findSeeds(texts: readonly PreparedText[], weights: Weights, opti
 		});
 	});
 	const totals = texts.map(text => text.units.map(units => weights.total(units)));
-	const cap = Math.max(options.minPostingCap, Math.ceil(sentenceText.length * options.maxPostingShare));
 	const seeds: Seed[] = [];
-	const overlap = new Map<number, number>();
+	// Shared weight per candidate sentence, in a flat array reset through the list of touched entries.
+	const overlap = new Float64Array(sentenceText.length);
+	const touched: number[] = [];
 	for (let id = 0; id < sentenceText.length; id++) {
 		const textA = sentenceText[id];
 		const unitsA = texts[textA].units[sentenceIndex[id]];
-		overlap.clear();
 		for (const unit of unitsA) {
 			const weight = weights.of(unit.key);
-			for (const key of [unit.key, ...unit.synsets.map(synset => `s:${synset}`)]) {
-				const list = postings.get(key);
-				if (!list || list.length > cap) {
-					continue;
-				}
-				for (const other of list) {
-					// Each pair once (other > id), and never within one text.
-					if (other > id && sentenceText[other] !== textA) {
-						overlap.set(other, (overlap.get(other) ?? 0) + weight);
-					}
-				}
+			accumulate(postings.get(unit.key), weight, options.maxPostings);
+			for (const synset of unit.synsets) {
+				// A synset is looser than a word: only its rarer ones point at candidates.
+				accumulate(postings.get(`s:${synset}`), weight, options.maxPostings / 4);
 			}
 		}
 		const totalA = totals[textA][sentenceIndex[id]];
-		// Dice cannot exceed twice the shared weight over both totals: skip pairs that cannot reach a seed.
-		const candidates = [...overlap.entries()]
-			.filter(([other, shared]) => (2 * shared) / (totalA + totals[sentenceText[other]][sentenceIndex[other]]) >= options.seedScore)
-			.sort((x, y) => y[1] - x[1])
-			.slice(0, options.candidatesPerSentence);
-		for (const [other] of candidates) {
+		const candidates: number[] = [];
+		for (const other of touched) {
+			// Dice cannot exceed twice the shared weight over both totals: skip pairs that cannot reach a seed.
+			if ((2 * overlap[other]) / (totalA + totals[sentenceText[other]][sentenceIndex[other]]) >= options.seedScore) {
+				candidates.push(other);
+			}
+		}
+		candidates.sort((x, y) => overlap[y] - overlap[x]);
+		for (const other of candidates.slice(0, options.candidatesPerSentence)) {
 			const textB = sentenceText[other];
 			const match = matchUnits(unitsA, texts[textB].units[sentenceIndex[other]], weights);
 			if (match.score >= options.seedScore) {
 				seeds.push({ textA, a: sentenceIndex[id], textB, b: sentenceIndex[other], match });
+			}
+		}
+		for (const other of touched) {
+			overlap[other] = 0;
+		}
+		touched.length = 0;
+
+		function accumulate(list: number[] | undefined, weight: number, cap: number): void {
+			if (!list || list.length > cap) {
+				return;
+			}
+			for (const other of list) {
+				// Each pair once (other > id), and never within one text.
+				if (other > id && sentenceText[other] !== textA) {
+					if (overlap[other] === 0) {
+						touched.push(other);
+					}
+					overlap[other] += weight;
+				}
 			}
 		}
 	}
