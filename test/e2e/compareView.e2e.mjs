@@ -1,7 +1,7 @@
 // UI test in a real browser: "Parallax: Compare Story" from the palette shows the aligned seed
 // story in the webview: one column per article, rows of parallel passages with word highlights. Usage: node compareView.e2e.mjs ORIGIN FOLDER RESULTS_DIR
 import { join } from 'node:path';
-import { browserDied, launchBrowser } from '../vscode/browser.mjs';
+import { runUiTest } from '../vscode/browser.mjs';
 
 const [origin, folder, results] = process.argv.slice(2);
 
@@ -12,82 +12,58 @@ async function runCommand(page, title) {
 	await page.keyboard.press('Enter');
 }
 
-async function attempt() {
-	const { page, close } = await launchBrowser();
-	page.setDefaultTimeout(30_000);
-	const problems = [];
-	try {
-		await page.goto(`${origin}/?folder=${encodeURIComponent(folder)}`);
-		await page.locator('.activitybar a.action-label[aria-label="Parallax"]').waitFor({ timeout: 90_000 });
-		await runCommand(page, 'Parallax: Compare Story');
-		await page.locator('.quick-input-list .monaco-list-row', { hasText: 'putin-kim-pact-2024' }).first().waitFor();
-		await page.keyboard.press('Enter');
+await runUiTest('compare-view', `${origin}/?folder=${encodeURIComponent(folder)}`, results, async (page, problems) => {
+	await runCommand(page, 'Parallax: Compare Story');
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: 'putin-kim-pact-2024' }).first().waitFor();
+	await page.keyboard.press('Enter');
 
-		// The webview's document is two iframes deep: iframe.webview > #active-frame.
-		const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-		await view.locator('.row').first().waitFor({ timeout: 60_000 });
-		const outlets = (await view.locator('.column-header .outlet').allInnerTexts()).map(text => text.trim());
-		console.log('comparison columns:', outlets);
-		if (outlets.length !== 3) {
-			problems.push(`expected 3 columns, saw ${outlets.length}`);
-		}
-		// CNN's "declined to comment" sits in one row with the Russian commentary's "refused to comment",
-		// and the two verbs are highlighted as synonyms.
-		const row = view.locator('.row', { hasText: 'declined to comment' });
-		const rowText = await row.innerText();
-		if (!rowText.includes('refused to comment')) {
-			problems.push('"declined to comment" and "refused to comment" are not in one row');
-		}
-		const synonyms = await row.locator('.hl-synonym').allInnerTexts();
-		console.log('synonym highlights in that row:', synonyms);
-		if (!synonyms.some(text => /declined|refused/.test(text))) {
-			problems.push('declined/refused are not highlighted as synonyms');
-		}
-		const onlyRows = await view.locator('.row.kind-only').count();
-		const groupRows = await view.locator('.row:not(.kind-only)').count();
-		console.log(`rows: ${groupRows} groups, ${onlyRows} only-in`);
-		if (groupRows < 5 || onlyRows < 5) {
-			problems.push(`too few rows: ${groupRows} groups, ${onlyRows} only-in`);
-		}
-		const csp = await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-		if (!csp?.includes("default-src 'none'") || !/script-src 'nonce-[^']+'/.test(csp)) {
-			problems.push(`the webview's CSP is not strict: ${csp}`);
-		}
-		await page.screenshot({ path: join(results, 'compare-view.png') });
-
-		// F7 moves the focus to the next divergent row.
-		await view.locator('.passage').first().focus();
-		await page.keyboard.press('F7');
-		const focusedDiverges = await view.locator('.row[data-diverges="true"] .passage:focus').count();
-		if (focusedDiverges !== 1) {
-			problems.push('F7 did not focus a divergent row');
-		}
-
-		// Enter on a passage opens its article beside the panel with the passage selected.
-		await view.locator('.passage', { hasText: 'Xinhua news agency' }).first().focus();
-		await page.keyboard.press('Enter');
-		await page.locator('.tab', { hasText: '.md' }).first().waitFor();
-		const selected = await page.locator('.monaco-editor .selected-text').count();
-		if (selected === 0) {
-			problems.push('no selection in the opened article');
-		}
-		await page.screenshot({ path: join(results, 'compare-reveal.png') });
-	} catch (error) {
-		problems.push(error.message);
-		await page.screenshot({ path: join(results, 'compare-view-failure.png') }).catch(() => {});
-	} finally {
-		await close();
+	// The webview's document is two iframes deep: iframe.webview > #active-frame.
+	const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+	await view.locator('.row').first().waitFor({ timeout: 60_000 });
+	const outlets = (await view.locator('.column-header .outlet').allInnerTexts()).map(text => text.trim());
+	console.log('comparison columns:', outlets);
+	if (outlets.length !== 3) {
+		problems.push(`expected 3 columns, saw ${outlets.length}`);
 	}
-	return problems;
-}
+	// CNN's "declined to comment" sits in one row with the Russian commentary's "refused to comment",
+	// and the two verbs are highlighted as synonyms.
+	const row = view.locator('.row', { hasText: 'declined to comment' });
+	const rowText = await row.innerText();
+	if (!rowText.includes('refused to comment')) {
+		problems.push('"declined to comment" and "refused to comment" are not in one row');
+	}
+	const synonyms = await row.locator('.hl-synonym').allInnerTexts();
+	console.log('synonym highlights in that row:', synonyms);
+	if (!synonyms.some(text => /declined|refused/.test(text))) {
+		problems.push('declined/refused are not highlighted as synonyms');
+	}
+	const onlyRows = await view.locator('.row.kind-only').count();
+	const groupRows = await view.locator('.row:not(.kind-only)').count();
+	console.log(`rows: ${groupRows} groups, ${onlyRows} only-in`);
+	if (groupRows < 5 || onlyRows < 5) {
+		problems.push(`too few rows: ${groupRows} groups, ${onlyRows} only-in`);
+	}
+	const csp = await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+	if (!csp?.includes("default-src 'none'") || !/script-src 'nonce-[^']+'/.test(csp)) {
+		problems.push(`the webview's CSP is not strict: ${csp}`);
+	}
+	await page.screenshot({ path: join(results, 'compare-view.png') });
 
-let problems = await attempt();
-if (problems.some(browserDied)) {
-	console.log('Chromium died; retrying once');
-	problems = await attempt();
-}
-if (problems.length > 0) {
-	console.error('UI test failed:', problems);
-	process.exit(1);
-}
-console.log('UI test passed: comparison view');
+	// F7 moves the focus to the next divergent row.
+	await view.locator('.passage').first().focus();
+	await page.keyboard.press('F7');
+	const focusedDiverges = await view.locator('.row[data-diverges="true"] .passage:focus').count();
+	if (focusedDiverges !== 1) {
+		problems.push('F7 did not focus a divergent row');
+	}
+
+	// Enter on a passage opens its article beside the panel with the passage selected.
+	await view.locator('.passage', { hasText: 'Xinhua news agency' }).first().focus();
+	await page.keyboard.press('Enter');
+	await page.locator('.tab', { hasText: '.md' }).first().waitFor();
+	const selected = await page.locator('.monaco-editor .selected-text').count();
+	if (selected === 0) {
+		problems.push('no selection in the opened article');
+	}
+	await page.screenshot({ path: join(results, 'compare-reveal.png') });
+});

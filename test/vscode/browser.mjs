@@ -41,3 +41,37 @@ export async function launchBrowser() {
 export function browserDied(error) {
 	return /Target page, context or browser has been closed|Target crashed/.test(String(error?.message ?? error));
 }
+
+/**
+ * Runs one UI scenario against the workbench at `url`: `scenario(page, problems)` drives the page and
+ * pushes what is wrong. A failure leaves `<name>-failure.png` in `results`; a Chromium death is
+ * retried once; the process exits 1 if any problem remains.
+ */
+export async function runUiTest(name, url, results, scenario) {
+	const attempt = async () => {
+		const { page, close } = await launchBrowser();
+		page.setDefaultTimeout(30_000);
+		const problems = [];
+		try {
+			await page.goto(url);
+			await page.locator('.activitybar a.action-label[aria-label="Parallax"]').waitFor({ timeout: 90_000 });
+			await scenario(page, problems);
+		} catch (error) {
+			problems.push(error.message);
+			await page.screenshot({ path: `${results}/${name}-failure.png` }).catch(() => {});
+		} finally {
+			await close();
+		}
+		return problems;
+	};
+	let problems = await attempt();
+	if (problems.some(browserDied)) {
+		console.log('Chromium died; retrying once');
+		problems = await attempt();
+	}
+	if (problems.length > 0) {
+		console.error(`UI test ${name} failed:`, problems);
+		process.exit(1);
+	}
+	console.log(`UI test passed: ${name}`);
+}
