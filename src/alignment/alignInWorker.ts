@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { Comparison, Person } from '../core/comparison';
 import { CorpusArticle } from '../core/corpus';
-import { ComparisonViewModel } from '../core/viewModel';
+import type { AliasGroup } from '../core/entities';
+import type { ColumnMeta, ComparisonViewModel } from '../core/viewModel';
 import type { WorkerRequest } from './alignWorker';
 
 /** A comparison and the view model built from it. */
@@ -17,12 +18,22 @@ export interface AlignResult {
  * returns undefined when cancelled: cancelling terminates the worker, so nothing runs on.
  */
 export function alignInWorker(articles: readonly CorpusArticle[], token: vscode.CancellationToken, person?: string): Promise<AlignResult | undefined> {
-	return runInWorker<AlignResult>({ kind: 'align', inputs: toInputs(articles), meta: articles.map(({ meta }) => [meta.id, { published: meta.published, via: meta.via }]), person }, token);
+	const meta = articles.map(({ meta }): [string, ColumnMeta] => [meta.id, { published: meta.published, via: meta.via }]);
+	return runInWorker<AlignResult>({ kind: 'align', inputs: toInputs(articles), meta, aliases: userAliases(), person }, token);
 }
 
 /** The people quoted or named in the articles, computed in the worker thread. */
 export function peopleInWorker(articles: readonly CorpusArticle[], token: vscode.CancellationToken): Promise<Person[] | undefined> {
 	return runInWorker<Person[]>({ kind: 'people', inputs: toInputs(articles) }, token);
+}
+
+/** The `parallax.aliases` setting, keeping only well-formed entries. */
+function userAliases(): AliasGroup[] {
+	const entries = vscode.workspace.getConfiguration('parallax').get<unknown[]>('aliases', []);
+	return entries.filter((entry): entry is AliasGroup => {
+		const candidate = entry as Partial<AliasGroup> | null;
+		return typeof candidate?.id === 'string' && Array.isArray(candidate.names) && candidate.names.every(name => typeof name === 'string');
+	});
 }
 
 function toInputs(articles: readonly CorpusArticle[]): WorkerRequest['inputs'] {

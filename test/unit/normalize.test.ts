@@ -37,6 +37,13 @@ describe('normalize', () => {
 		deepStrictEqual(keys('the US and us'), ['e:united-states']);
 	});
 
+	it('takes user aliases beside the bundled ones', () => {
+		const aliases = defaultAliasTable([{ id: 'nato', names: ['NATO', 'North Atlantic Treaty Organization'] }]);
+		const unitKeys = (text: string) => contentUnits(tokenize(text), text, 0, aliases).map(unit => unit.key);
+		deepStrictEqual(unitKeys('the North Atlantic Treaty Organization'), ['e:nato']);
+		deepStrictEqual(unitKeys('NATO and Pyongyang'), ['e:nato', 'e:north-korea']);
+	});
+
 	it('finds WordNet synonyms by stem', () => {
 		strictEqual(areSynonyms('declin', 'refus'), true);
 		strictEqual(areSynonyms('pact', 'treati'), true);
