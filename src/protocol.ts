@@ -13,7 +13,9 @@ export type ToWebview =
 	| { type: 'show'; model: ComparisonViewModel }
 	| { type: 'error'; message: string }
 	/** Move the focus to the next (1) or previous (-1) row that diverges. */
-	| { type: 'navigate'; direction: 1 | -1 };
+	| { type: 'navigate'; direction: 1 | -1 }
+	/** The user selected text in an article: mark the rows whose passage of it overlaps [start, end). */
+	| { type: 'selection'; article: string; start: number; end: number };
 
 /** Webview → extension. */
 export type FromWebview =

@@ -55,6 +55,7 @@ export class ComparePanel extends Disposable {
 		panel.webview.html = compareHtml(panel.webview, extensionUri);
 		this._register(panel.onDidDispose(() => this.dispose()));
 		this._register(panel.webview.onDidReceiveMessage((message: FromWebview) => this._onMessage(message)));
+		this._register(vscode.window.onDidChangeTextEditorSelection(event => this._onSelection(event)));
 	}
 
 	/** Ids of the articles on show, in column order. */
@@ -138,6 +139,22 @@ export class ComparePanel extends Disposable {
 				const unknown: never = message;
 				console.warn('Parallax: unknown message from the comparison view', unknown);
 			}
+		}
+	}
+
+	/** Selecting text in one of the compared articles marks the rows that hold it. */
+	private async _onSelection(event: vscode.TextEditorSelectionChangeEvent): Promise<void> {
+		const uri = event.textEditor.document.uri.toString();
+		const article = (await this._corpus.get()).articles.find(candidate => candidate.path === uri && this._articleIds.includes(candidate.meta.id));
+		const selection = event.selections[0];
+		if (!article || !selection || selection.isEmpty) {
+			return;
+		}
+		const document = event.textEditor.document;
+		const start = document.offsetAt(selection.start) - article.bodyOffset;
+		const end = document.offsetAt(selection.end) - article.bodyOffset;
+		if (end > 0) {
+			void this._post({ type: 'selection', article: article.meta.id, start: Math.max(0, start), end });
 		}
 	}
 

@@ -1,5 +1,5 @@
 import type { ComparisonViewModel, FromWebview, ToWebview, WebviewState } from '../protocol';
-import { focusDivergence, renderComparison, renderError, renderLoading } from './render';
+import { focusDivergence, markSelection, renderComparison, renderError, renderLoading } from './render';
 
 const vscode = acquireVsCodeApi<WebviewState>();
 
@@ -43,6 +43,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 			break;
 		case 'navigate':
 			focusDivergence(root, message.direction);
+			break;
+		case 'selection':
+			markSelection(root, message.article, message.start, message.end);
 			break;
 	}
 });

@@ -71,6 +71,18 @@ export function focusDivergence(root: HTMLElement, direction: 1 | -1): void {
 	}
 }
 
+/** Marks the rows whose passage of `article` overlaps [start, end) and scrolls the first into view. */
+export function markSelection(root: HTMLElement, article: string, start: number, end: number): void {
+	let first: HTMLElement | undefined;
+	for (const row of root.querySelectorAll<HTMLElement>('.row')) {
+		const hit = [...row.querySelectorAll<HTMLElement>(`.passage[data-article="${CSS.escape(article)}"]`)]
+			.some(passage => Number(passage.dataset.start) < end && start < Number(passage.dataset.end));
+		row.classList.toggle('selected', hit);
+		first ??= hit ? row : undefined;
+	}
+	first?.scrollIntoView({ block: 'center' });
+}
+
 function renderSummary(model: ComparisonViewModel): HTMLElement {
 	const groups = model.rows.filter(row => row.kind !== 'only').length;
 	const only = model.rows.length - groups;
@@ -124,6 +136,9 @@ function renderPassage(article: string, passage: ViewPassage, onReveal: RevealHa
 	const paragraph = element('p', 'passage');
 	paragraph.tabIndex = 0;
 	paragraph.title = 'Open in the article (Enter)';
+	paragraph.dataset.article = article;
+	paragraph.dataset.start = String(passage.start);
+	paragraph.dataset.end = String(passage.end);
 	for (const highlight of passage.highlights) {
 		paragraph.append(element('span', `hl-${highlight.kind}`, passage.text.slice(highlight.start, highlight.end)));
 	}

@@ -65,5 +65,8 @@ await runUiTest('compare-view', `${origin}/?folder=${encodeURIComponent(folder)}
 	if (selected === 0) {
 		problems.push('no selection in the opened article');
 	}
+	// The selection in the article marks the row that holds it.
+	await view.locator('.row.selected', { hasText: 'Xinhua news agency' }).first().waitFor({ timeout: 10_000 })
+		.catch(() => problems.push('the row of the selected passage is not marked'));
 	await page.screenshot({ path: join(results, 'compare-reveal.png') });
 });
