@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { stopAlignWorker } from './alignment/alignInWorker';
 import { registerCommands } from './commands';
 import { CorpusService } from './corpus/corpusService';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './panel/comparePanel';
@@ -38,5 +39,5 @@ export function activate(context: vscode.ExtensionContext): ParallaxApi {
 }
 
 export function deactivate(): void {
-	// Everything is in context.subscriptions.
+	stopAlignWorker();
 }

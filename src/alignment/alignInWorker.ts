@@ -40,29 +40,74 @@ function toInputs(articles: readonly CorpusArticle[]): WorkerRequest['inputs'] {
 	return articles.map(({ meta, path: file, body }) => ({ id: meta.id, path: file, title: meta.title, outlet: meta.outlet, body }));
 }
 
-function runInWorker<T>(request: WorkerRequest, token: vscode.CancellationToken): Promise<T | undefined> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(path.join(__dirname, 'alignWorker.js'));
-		const cancel = token.onCancellationRequested(() => {
-			void worker.terminate();
-			resolve(undefined);
-		});
-		const finish = () => {
-			cancel.dispose();
-			void worker.terminate();
-		};
-		worker.once('message', (reply: { result?: T; error?: string }) => {
-			finish();
-			if (reply.result !== undefined) {
-				resolve(reply.result);
-			} else {
-				reject(new Error(reply.error ?? 'the alignment worker failed'));
-			}
-		});
-		worker.once('error', error => {
-			finish();
-			reject(error);
-		});
-		worker.postMessage(request);
+/** The worker stays up between requests: loading the engine's data (WordNet, the NLP model) once. */
+let shared: SharedWorker | undefined;
+
+interface SharedWorker {
+	worker: Worker;
+	nextId: number;
+	pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
+}
+
+function sharedWorker(): SharedWorker {
+	if (shared) {
+		return shared;
+	}
+	const worker = new Worker(path.join(__dirname, 'alignWorker.js'));
+	// An idle worker must not keep the extension host alive.
+	worker.unref();
+	const state: SharedWorker = { worker, nextId: 1, pending: new Map() };
+	worker.on('message', (reply: { id: number; result?: unknown; error?: string }) => {
+		const waiting = state.pending.get(reply.id);
+		state.pending.delete(reply.id);
+		if (reply.result !== undefined) {
+			waiting?.resolve(reply.result);
+		} else {
+			waiting?.reject(new Error(reply.error ?? 'the alignment worker failed'));
+		}
 	});
+	const fail = (error: Error) => {
+		for (const waiting of state.pending.values()) {
+			waiting.reject(error);
+		}
+		state.pending.clear();
+		if (shared === state) {
+			shared = undefined;
+		}
+	};
+	worker.on('error', fail);
+	worker.on('exit', () => fail(new Error('the alignment worker stopped')));
+	shared = state;
+	return state;
+}
+
+function runInWorker<T>(request: WorkerRequest, token: vscode.CancellationToken): Promise<T | undefined> {
+	const state = sharedWorker();
+	const id = state.nextId++;
+	return new Promise((resolve, reject) => {
+		const cancel = token.onCancellationRequested(() => {
+			// The engine cannot be interrupted mid-run: stop the thread; the next request starts a new one.
+			state.pending.delete(id);
+			resolve(undefined);
+			stopAlignWorker();
+		});
+		state.pending.set(id, {
+			resolve: value => {
+				cancel.dispose();
+				resolve(value as T);
+			},
+			reject: error => {
+				cancel.dispose();
+				reject(error);
+			},
+		});
+		state.worker.postMessage({ id, request });
+	});
+}
+
+/** Stops the worker thread (on cancel, and when the extension is deactivated). */
+export function stopAlignWorker(): void {
+	const state = shared;
+	shared = undefined;
+	void state?.worker.terminate();
 }

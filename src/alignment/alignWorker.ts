@@ -12,14 +12,14 @@ export type WorkerRequest =
 
 /**
  * Worker thread: the engine runs here, off the extension host's main thread, so a big comparison
- * never freezes the editor. Replies with `{ result }` or `{ error }`.
+ * never freezes the editor. Each request carries an id; the reply is `{ id, result }` or `{ id, error }`.
  */
-parentPort?.on('message', (request: WorkerRequest) => {
+parentPort?.on('message', ({ id, request }: { id: number; request: WorkerRequest }) => {
 	try {
-		parentPort!.postMessage({ result: handle(request) });
+		parentPort!.postMessage({ id, result: handle(request) });
 	} catch (error) {
 		console.error(error);
-		parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
+		parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
 	}
 });
 

@@ -78,7 +78,8 @@ export class ComparePanel extends Disposable {
 		this._articleIds = articles.map(article => article.meta.id);
 		const outlets = articles.map(article => article.meta.outlet || article.meta.id).join(' · ');
 		this.panel.title = articles.length === 0 ? 'Parallax Comparison' : person ? `${person}: ${outlets}` : `Compare: ${outlets}`;
-		this._shown = this._ready.then(() => this._align(articles, person));
+		// Aligning starts at once, while the webview loads; the rows are posted when it is ready.
+		this._shown = this._align(articles, person);
 	}
 
 	/** Moves the focus in the panel to the next or previous divergence. */
@@ -91,7 +92,7 @@ export class ComparePanel extends Disposable {
 		this._comparison = undefined;
 		this._model = undefined;
 		const alignment = (this._alignment = new vscode.CancellationTokenSource());
-		void this._post({ type: 'loading', columns: articles.map(({ meta }) => ({ id: meta.id, outlet: meta.outlet, title: meta.title })) });
+		void this._ready.then(() => this._post({ type: 'loading', columns: articles.map(({ meta }) => ({ id: meta.id, outlet: meta.outlet, title: meta.title })) }));
 		try {
 			const result = await vscode.window.withProgress(
 				{ location: vscode.ProgressLocation.Notification, title: `Parallax: aligning ${articles.length} articles`, cancellable: true },
@@ -103,11 +104,12 @@ export class ComparePanel extends Disposable {
 			if (result && !alignment.token.isCancellationRequested && !this.isDisposed) {
 				this._comparison = result.comparison;
 				this._model = result.model;
+				await this._ready;
 				await this._post({ type: 'show', model: result.model });
 			}
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			void this._post({ type: 'error', message });
+			void this._ready.then(() => this._post({ type: 'error', message }));
 			void vscode.window.showErrorMessage(`Parallax: ${message}`);
 		} finally {
 			alignment.dispose();
