@@ -75,6 +75,10 @@ export function buildPersonViewModel(comparison: Comparison, name: string, meta:
 		.filter(group => group.members.length > 0);
 	const unaligned = comparison.unaligned.filter(ref => kept.has(ref.article));
 	const full = buildViewModel({ ...comparison, articles, groups, unaligned }, meta);
-	const rows = full.rows.filter(row => row.cells.some((cell, column) => cell.some(passage => mentioned.has(`${articles[column].id}\n${passage.id}`))));
+	const isMentioned = (column: number, passage: ViewPassage) => mentioned.has(`${articles[column].id}\n${passage.id}`);
+	const rows = full.rows
+		// In a run of "only in" passages, keep just the ones about the person.
+		.map(row => (row.kind === 'only' ? { ...row, cells: row.cells.map((cell, column) => cell.filter(passage => isMentioned(column, passage))) } : row))
+		.filter(row => row.cells.some((cell, column) => cell.some(passage => isMentioned(column, passage))));
 	return { columns: full.columns, rows };
 }

@@ -66,6 +66,7 @@ describe('buildPersonViewModel', () => {
 		ok(text.includes('The caveat is what would constitute assistance'), text);
 		ok(text.includes('China plays an irreplaceable role'), text);
 		ok(!text.includes('Shen Dingli'), 'a row without Yun Sun is shown');
+		ok(!text.includes('largest trading partner'), 'an unrelated passage of an "only in" run is shown');
 		strictEqual(buildPersonViewModel(alignArticles(inputs), 'Nobody Here'), undefined);
 	});
 });
