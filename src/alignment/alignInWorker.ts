@@ -81,11 +81,11 @@ function sharedWorker(): SharedWorker {
 	return state;
 }
 
-function runInWorker<T>(request: WorkerRequest, token: vscode.CancellationToken): Promise<T | undefined> {
+function runInWorker<T>(request: WorkerRequest, token?: vscode.CancellationToken): Promise<T | undefined> {
 	const state = sharedWorker();
 	const id = state.nextId++;
 	return new Promise((resolve, reject) => {
-		const cancel = token.onCancellationRequested(() => {
+		const cancel = token?.onCancellationRequested(() => {
 			// The engine cannot be interrupted mid-run: stop the thread; the next request starts a new one.
 			state.pending.delete(id);
 			resolve(undefined);
@@ -93,16 +93,31 @@ function runInWorker<T>(request: WorkerRequest, token: vscode.CancellationToken)
 		});
 		state.pending.set(id, {
 			resolve: value => {
-				cancel.dispose();
+				cancel?.dispose();
 				resolve(value as T);
 			},
 			reject: error => {
-				cancel.dispose();
+				cancel?.dispose();
 				reject(error);
 			},
 		});
 		state.worker.postMessage({ id, request });
 	});
+}
+
+/**
+ * Starts the worker and has it load the engine's data (WordNet table, NLP model) before the first
+ * comparison is asked for; called when the Parallax views appear. Does nothing if it runs already.
+ */
+export function warmUpAlignWorker(): void {
+	if (shared) {
+		return;
+	}
+	const sample = [
+		{ id: 'a', path: 'a', title: 'a', outlet: 'a', body: 'The spokesman declined to comment, said Ana Lima, a professor.' },
+		{ id: 'b', path: 'b', title: 'b', outlet: 'b', body: 'The spokesman refused to comment, Lima said.' },
+	];
+	runInWorker({ kind: 'align', inputs: sample, meta: [], aliases: [] }).catch(() => undefined);
 }
 
 /** Stops the worker thread (on cancel, and when the extension is deactivated). */
