@@ -84,6 +84,38 @@ export function alignArticles(articles: readonly AlignInput[], options: AlignOpt
 	const comparison = buildComparison(articles, alignAll(articles.map(article => article.body), options));
 	if (options.people) {
 		comparison.people = collectPeople(comparison.articles.map((article, index) => ({ id: article.id, body: articles[index].body, passages: article.passages })));
+		markSpeakerGroups(comparison);
 	}
 	return comparison;
+}
+
+/** From this score up a group is a near-copy, and `lexical` says more than `speaker`. */
+const NEAR_COPY_SCORE = 0.8;
+
+/**
+ * A group whose passages quote or cite the same person in two or more articles is of kind
+ * `speaker` ("FT vs CNN on Yun Sun": same person, different quotes), unless it is a near-copy.
+ */
+function markSpeakerGroups(comparison: Comparison): void {
+	const speakersOf = new Map<string, Set<string>>();
+	for (const person of comparison.people) {
+		for (const mention of person.mentions) {
+			const key = `${mention.article}\n${mention.passage}`;
+			speakersOf.set(key, (speakersOf.get(key) ?? new Set()).add(person.name));
+		}
+	}
+	for (const group of comparison.groups) {
+		if (group.score >= NEAR_COPY_SCORE) {
+			continue;
+		}
+		const articlesBySpeaker = new Map<string, Set<string>>();
+		for (const member of group.members) {
+			for (const name of speakersOf.get(`${member.article}\n${member.passage}`) ?? []) {
+				articlesBySpeaker.set(name, (articlesBySpeaker.get(name) ?? new Set()).add(member.article));
+			}
+		}
+		if ([...articlesBySpeaker.values()].some(articles => articles.size >= 2)) {
+			group.kind = 'speaker';
+		}
+	}
 }

@@ -66,6 +66,12 @@ describe('align', () => {
 		}
 	});
 
+	it('marks the group where the FT and CNN both quote Yun Sun as a speaker group', () => {
+		const group = groupWith(comparison, CNN, 'Yun Sun, director of the China program');
+		ok(group && group.members.some(member => member.article === FT.id), 'the Yun Sun passages are not aligned');
+		strictEqual(group.kind, 'speaker');
+	});
+
 	it('finds the differing figures of aligned passages', () => {
 		const numbers = comparison.groups.flatMap(group => group.disagreements).filter(d => d.kind === 'number');
 		ok(numbers.some(d => [...d.a.values, ...d.b.values].includes('14')), JSON.stringify(numbers));
