@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { alignInWorker } from '../alignment/alignInWorker';
-import { Comparison } from '../core/comparison';
+import { Comparison, passageKey } from '../core/comparison';
 import { CorpusArticle } from '../core/corpus';
 import { CorpusService } from '../corpus/corpusService';
+import { revealInArticle } from '../corpus/revealInArticle';
 
 /** A passage of another article that corresponds to the selection. */
 export interface ParallelPassage {
@@ -56,18 +57,18 @@ export async function findParallelPassages(corpus: CorpusService): Promise<Paral
 
 /** Members of the groups that hold a passage of `articleId` overlapping [start, end), best first. */
 export function parallelTo(comparison: Comparison, articleId: string, start: number, end: number, articles: readonly CorpusArticle[]): ParallelPassage[] {
-	const passages = new Map(comparison.articles.flatMap(article => article.passages.map(passage => [`${article.id}\n${passage.id}`, passage] as const)));
+	const passages = new Map(comparison.articles.flatMap(article => article.passages.map(passage => [passageKey({ article: article.id, passage: passage.id }), passage] as const)));
 	const found: ParallelPassage[] = [];
 	for (const group of comparison.groups) {
 		const touches = group.members.some(member => {
-			const passage = member.article === articleId ? passages.get(`${member.article}\n${member.passage}`) : undefined;
+			const passage = member.article === articleId ? passages.get(passageKey(member)) : undefined;
 			return passage !== undefined && passage.start < end && start < passage.end;
 		});
 		if (!touches) {
 			continue;
 		}
 		for (const member of group.members.filter(other => other.article !== articleId)) {
-			const passage = passages.get(`${member.article}\n${member.passage}`);
+			const passage = passages.get(passageKey(member));
 			const article = articles.find(candidate => candidate.meta.id === member.article);
 			if (passage && article) {
 				found.push({ article, start: passage.start, end: passage.end, text: passage.text, score: group.score, kind: group.kind });
@@ -86,7 +87,5 @@ async function pickAndReveal(found: ParallelPassage[]): Promise<void> {
 		return;
 	}
 	const { article, start, end } = picked.passage;
-	const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(article.path));
-	const range = new vscode.Range(document.positionAt(article.bodyOffset + start), document.positionAt(article.bodyOffset + end));
-	await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection: range });
+	await revealInArticle(article, start, end, { viewColumn: vscode.ViewColumn.Beside });
 }

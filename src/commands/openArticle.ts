@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusArticle } from '../core/corpus';
 import { CorpusService } from '../corpus/corpusService';
+import { revealInArticle } from '../corpus/revealInArticle';
 import { ArticleNode } from '../tree/corpusNodes';
 
 /**
@@ -12,12 +13,7 @@ export async function openArticle(corpus: CorpusService, target?: ArticleNode | 
 	if (!article) {
 		return undefined;
 	}
-	const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(article.path));
-	const bodyStart = document.positionAt(article.bodyOffset);
-	return vscode.window.showTextDocument(document, {
-		preview: true,
-		selection: new vscode.Range(bodyStart, bodyStart),
-	});
+	return revealInArticle(article, 0, 0, { preview: true });
 }
 
 async function resolveArticle(corpus: CorpusService, target?: ArticleNode | string): Promise<CorpusArticle | undefined> {

@@ -1,4 +1,4 @@
-import { Comparison } from './comparison';
+import { Comparison, passageKey } from './comparison';
 import { AliasGroup, defaultAliasTable } from './entities';
 import { Weights } from './features';
 import { DEFAULT_EXTENSION, ExtensionOptions, PassagePair, extendSeeds } from './extend';
@@ -75,7 +75,7 @@ export function alignPair(a: string, b: string, options: AlignOptions = DEFAULT_
 }
 
 /** Character range of sentences `range[0]..range[1]` of a text. */
-export function sentenceRange(text: PreparedText, range: [number, number]): { start: number; end: number } {
+function sentenceRange(text: PreparedText, range: [number, number]): { start: number; end: number } {
 	return { start: text.sentences[range[0]].start, end: text.sentences[range[1]].end };
 }
 
@@ -100,7 +100,7 @@ function markSpeakerGroups(comparison: Comparison): void {
 	const speakersOf = new Map<string, Set<string>>();
 	for (const person of comparison.people) {
 		for (const mention of person.mentions) {
-			const key = `${mention.article}\n${mention.passage}`;
+			const key = passageKey(mention);
 			speakersOf.set(key, (speakersOf.get(key) ?? new Set()).add(person.name));
 		}
 	}
@@ -110,7 +110,7 @@ function markSpeakerGroups(comparison: Comparison): void {
 		}
 		const articlesBySpeaker = new Map<string, Set<string>>();
 		for (const member of group.members) {
-			for (const name of speakersOf.get(`${member.article}\n${member.passage}`) ?? []) {
+			for (const name of speakersOf.get(passageKey(member)) ?? []) {
 				articlesBySpeaker.set(name, (articlesBySpeaker.get(name) ?? new Set()).add(member.article));
 			}
 		}

@@ -46,6 +46,11 @@ export interface Evidence {
 	numbers: number[];
 }
 
+/** One string per passage reference, for maps and sets keyed by passage. */
+export function passageKey(ref: PassageRef): string {
+	return `${ref.article}\u0000${ref.passage}`;
+}
+
 /** Passages of two or more articles that say the same thing. */
 export interface Group {
 	id: string;

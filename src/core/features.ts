@@ -74,11 +74,6 @@ export class Weights {
 		return this._frequency.get(key) ?? 0;
 	}
 
-	/** Number of sentences counted. */
-	get sentences(): number {
-		return this._sentences;
-	}
-
 	private readonly _weights = new Map<string, number>();
 
 	/** log(1 + N / df): rare words weigh more; a word in every sentence still counts a little. */

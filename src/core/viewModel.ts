@@ -1,4 +1,4 @@
-import { Comparison, Group } from './comparison';
+import { Comparison, Group, passageKey } from './comparison';
 import { ReportIndex, evidenceItems, groupHighlights } from './report/reportData';
 import { sortRows } from './rowOrder';
 import { ColumnMeta, ComparisonViewModel, ViewPassage, ViewRow } from './viewModelTypes';
@@ -16,7 +16,7 @@ export function buildViewModel(comparison: Comparison, meta: ReadonlyMap<string,
 	const emptyCells = () => comparison.articles.map((): ViewPassage[] => []);
 	const rows: ViewRow[] = comparison.groups.map(group => groupRow(group, index, columnOf, emptyCells()));
 	// Consecutive passages of one article with no counterpart form one "only in" row.
-	const unaligned = new Set(comparison.unaligned.map(ref => `${ref.article}\n${ref.passage}`));
+	const unaligned = new Set(comparison.unaligned.map(passageKey));
 	comparison.articles.forEach((article, column) => {
 		let run: ViewPassage[] = [];
 		const flush = () => {
@@ -28,7 +28,7 @@ export function buildViewModel(comparison: Comparison, meta: ReadonlyMap<string,
 			}
 		};
 		for (const passage of article.passages) {
-			if (unaligned.has(`${article.id}\n${passage.id}`)) {
+			if (unaligned.has(passageKey({ article: article.id, passage: passage.id }))) {
 				run.push({ ...passage, highlights: [{ start: 0, end: passage.text.length, kind: 'plain' }] });
 			} else {
 				flush();
@@ -62,7 +62,7 @@ export function buildPersonViewModel(comparison: Comparison, name: string, meta:
 	if (!person) {
 		return undefined;
 	}
-	const mentioned = new Set(person.mentions.map(mention => `${mention.article}\n${mention.passage}`));
+	const mentioned = new Set(person.mentions.map(passageKey));
 	const articles = comparison.articles.filter(article => person.mentions.some(mention => mention.article === article.id));
 	const kept = new Set(articles.map(article => article.id));
 	const groups = comparison.groups
@@ -75,7 +75,7 @@ export function buildPersonViewModel(comparison: Comparison, name: string, meta:
 		.filter(group => group.members.length > 0);
 	const unaligned = comparison.unaligned.filter(ref => kept.has(ref.article));
 	const full = buildViewModel({ ...comparison, articles, groups, unaligned }, meta);
-	const isMentioned = (column: number, passage: ViewPassage) => mentioned.has(`${articles[column].id}\n${passage.id}`);
+	const isMentioned = (column: number, passage: ViewPassage) => mentioned.has(passageKey({ article: articles[column].id, passage: passage.id }));
 	const rows = full.rows
 		// In a run of "only in" passages, keep just the ones about the person.
 		.map(row => (row.kind === 'only' ? { ...row, cells: row.cells.map((cell, column) => cell.filter(passage => isMentioned(column, passage))) } : row))

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Comparison } from '../core/comparison';
 import { CorpusArticle } from '../core/corpus';
 import { CorpusService } from '../corpus/corpusService';
+import { revealInArticle } from '../corpus/revealInArticle';
 import { alignInWorker } from '../alignment/alignInWorker';
 import { ComparisonViewModel, FromWebview, ToWebview, WebviewState } from '../protocol';
 import { Disposable } from '../util/dispose';
@@ -146,10 +147,14 @@ export class ComparePanel extends Disposable {
 
 	/** Selecting text in one of the compared articles marks the rows that hold it. */
 	private async _onSelection(event: vscode.TextEditorSelectionChangeEvent): Promise<void> {
+		const selection = event.selections[0];
+		// Every cursor move in every editor lands here: leave at once unless text is selected.
+		if (!selection || selection.isEmpty || event.textEditor.document.uri.scheme !== 'file') {
+			return;
+		}
 		const uri = event.textEditor.document.uri.toString();
 		const article = (await this._corpus.get()).articles.find(candidate => candidate.path === uri && this._articleIds.includes(candidate.meta.id));
-		const selection = event.selections[0];
-		if (!article || !selection || selection.isEmpty) {
+		if (!article) {
 			return;
 		}
 		const document = event.textEditor.document;
@@ -166,9 +171,7 @@ export class ComparePanel extends Disposable {
 			void vscode.window.showWarningMessage(`Parallax: the article "${id}" is no longer in the corpus.`);
 			return;
 		}
-		const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(article.path));
-		const selection = new vscode.Range(document.positionAt(article.bodyOffset + start), document.positionAt(article.bodyOffset + end));
-		await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection, preserveFocus: false });
+		await revealInArticle(article, start, end, { viewColumn: vscode.ViewColumn.Beside });
 	}
 
 	private _post(message: ToWebview): Thenable<boolean> {

@@ -46,4 +46,3 @@ export class CorpusTreeProvider extends Disposable implements vscode.TreeDataPro
 	}
 }
 
-export { ArticleNode, ProblemNode, StoryNode };

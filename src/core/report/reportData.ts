@@ -1,4 +1,4 @@
-import { ComparedArticle, Comparison, Evidence, Group, Passage, PassageRef } from '../comparison';
+import { ComparedArticle, Comparison, Evidence, Group, Passage, PassageRef, passageKey } from '../comparison';
 import { Highlight, highlightPair } from '../wordDiff';
 
 /**
@@ -121,9 +121,6 @@ export function formatNumber(value: number): string {
 	return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
-function passageKey(ref: PassageRef): string {
-	return `${ref.article}\u0000${ref.passage}`;
-}
 
 function sumLengths(passages: readonly Passage[]): number {
 	return passages.reduce((sum, passage) => sum + (passage.end - passage.start), 0);
