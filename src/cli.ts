@@ -1,17 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alignArticles } from './core/align';
 import { serializeArticle } from './core/article';
 import { articleLabel, loadCorpus } from './core/corpus';
 import { decodeText } from './core/decode';
-import { isParallaxError } from './core/errors';
+import { isParallaxError, ParallaxError } from './core/errors';
 import { ImportedArticle, importPage } from './core/import/importPage';
+import { anchorNotes } from './core/notes/anchor';
+import { NoteAnnotation } from './core/notes/model';
+import { notesToAnnotationCollection, notesToMarkdown, withCurrentAnchors } from './core/notes/notesExport';
+import { parseAnchorInput } from './core/notes/notesFile';
 import { renderHtml } from './core/report/html';
 import { renderMarkdown } from './core/report/markdown';
 import { readAlignInputs } from './util/alignInputs';
 import { writeFileAtomic } from './util/atomicWrite';
 import { readCorpusFiles } from './util/corpusFiles';
+import { listNotesFiles, MAX_NOTES_FILE_BYTES, readNotes } from './util/notesStore';
 
 const USAGE = `parallax: the Parallax engine on the command line
 
@@ -27,6 +32,16 @@ Usage:
   parallax list [FOLDER|FILE...] [--json]
       Lists the stories and articles of corpus folders (default ./corpus) and the files that
       fail to load; exits 1 if any does.
+  parallax notes anchor FILE.json
+      Finds notes again in a changed text, as the extension does. FILE.json (- for stdin) is
+      { "text": "...", "notes": [{ "id", "exact", "prefix", "suffix", "start", "end" }] };
+      prints { "anchors": [{ "id", "start", "end" } or { "id", "orphaned": true }] }.
+  parallax notes export [WORKSPACE] [--format md|json] [--out FILE] [--corpus DIR]
+      Exports the notes and links of WORKSPACE/.parallax/notes (WORKSPACE defaults to .) as
+      Markdown, by article, or as a W3C AnnotationCollection (JSON-LD). Titles and outlets come
+      from the corpus (default WORKSPACE/corpus), where notes are also found again in the current
+      text; notes on articles missing from it are exported under their id. Exits 1 if a notes
+      file cannot be read (it is left as it is).
   parallax --help | --version
 
 Exit codes: 0 done, 1 bad input (the message names the file and line), 2 bad usage.`;
@@ -42,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
 			return alignCommand(rest);
 		case 'list':
 			return listCommand(rest);
+		case 'notes':
+			return notesCommand(rest);
 		case '--version':
 		case '-v':
 			console.log(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version);
@@ -150,6 +167,94 @@ async function listCommand(args: string[]): Promise<number> {
 		}
 	}
 	return problems.length > 0 ? 1 : 0;
+}
+
+async function notesCommand(args: string[]): Promise<number> {
+	const [subcommand, ...rest] = args;
+	switch (subcommand) {
+		case 'anchor':
+			return notesAnchorCommand(rest);
+		case 'export':
+			return notesExportCommand(rest);
+		default:
+			throw new UsageError(subcommand === undefined ? 'notes needs a command: anchor or export' : `unknown notes command "${subcommand}"`);
+	}
+}
+
+async function notesAnchorCommand(args: string[]): Promise<number> {
+	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+	if (positionals.length !== 1) {
+		throw new UsageError('notes anchor takes exactly one FILE.json (- for stdin)');
+	}
+	const file = positionals[0];
+	const name = file === '-' ? 'stdin' : file;
+	let input: ReturnType<typeof parseAnchorInput>;
+	try {
+		input = parseAnchorInput(decodeText(readInput(file === '-' ? 0 : file), MAX_NOTES_FILE_BYTES));
+	} catch (error) {
+		throw isParallaxError(error) ? error.inFile(name) : error;
+	}
+	console.log(JSON.stringify({ anchors: anchorNotes(input.text, input.notes) }, null, 2));
+	return 0;
+}
+
+const NOTES_FORMATS = ['md', 'json'] as const;
+
+async function notesExportCommand(args: string[]): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, corpus: { type: 'string' } },
+	});
+	if (positionals.length > 1) {
+		throw new UsageError('notes export takes at most one WORKSPACE folder');
+	}
+	if (!(NOTES_FORMATS as readonly string[]).includes(values.format)) {
+		throw new UsageError(`unknown format "${values.format}": use ${NOTES_FORMATS.join(', ')}`);
+	}
+	const workspace = resolve(positionals[0] ?? '.');
+	if (!statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) {
+		throw new ParallaxError('no such folder', workspace);
+	}
+	const corpusFolder = resolve(values.corpus ?? join(workspace, 'corpus'));
+	const { files, problems: readProblems } = values.corpus === undefined && !statSync(corpusFolder, { throwIfNoEntry: false })
+		? { files: [], problems: [] }
+		: await readCorpusFiles([corpusFolder]);
+	const corpus = loadCorpus(files);
+	for (const problem of [...readProblems, ...corpus.problems]) {
+		console.error(`parallax: warning: ${problem.error.describe()}`);
+	}
+	const problems: string[] = [];
+	let annotations: NoteAnnotation[] = [];
+	for (const { path } of await listNotesFiles(workspace)) {
+		const read = await readNotes(path, { quarantine: false });
+		annotations.push(...read.annotations);
+		if (read.problem) {
+			problems.push(read.problem);
+		}
+	}
+	annotations = withCurrentAnchors(annotations, new Map(corpus.articles.map(article => [article.meta.id, article.body])));
+	const output = values.format === 'json'
+		? `${JSON.stringify(notesToAnnotationCollection(annotations, { label: 'Parallax notes' }), null, 2)}\n`
+		: notesToMarkdown({ articles: corpus.articles.map(({ meta }) => ({ id: meta.id, title: meta.title, outlet: meta.outlet })), annotations });
+	if (values.out !== undefined) {
+		await writeFileAtomic(resolve(values.out), output, { overwrite: true });
+	} else {
+		process.stdout.write(output);
+	}
+	for (const problem of problems) {
+		console.error(`parallax: ${problem}`);
+	}
+	return problems.length > 0 ? 1 : 0;
+}
+
+/** A file's bytes, a missing or unreadable file being bad input rather than a crash. */
+function readInput(file: string | 0): Buffer {
+	try {
+		return readFileSync(file);
+	} catch (error) {
+		throw new ParallaxError(`could not read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+	}
 }
 
 main(process.argv.slice(2)).then(

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Comparison, Person } from '../core/comparison';
 import { CorpusArticle } from '../core/corpus';
 import type { AliasGroup } from '../core/entities';
+import type { UserLink } from '../core/userLinks';
 import type { ColumnMeta, ComparisonViewModel } from '../core/viewModel';
 import type { WorkerRequest } from './alignWorker';
 
@@ -17,9 +18,9 @@ export interface AlignResult {
  * Aligns articles in a worker thread (dist/alignWorker.js), optionally focused on one person, or
  * returns undefined when cancelled: cancelling terminates the worker, so nothing runs on.
  */
-export function alignInWorker(articles: readonly CorpusArticle[], token: vscode.CancellationToken, person?: string): Promise<AlignResult | undefined> {
+export function alignInWorker(articles: readonly CorpusArticle[], token: vscode.CancellationToken, person?: string, userLinks?: UserLink[]): Promise<AlignResult | undefined> {
 	const meta = articles.map(({ meta }): [string, ColumnMeta] => [meta.id, { published: meta.published, via: meta.via }]);
-	return runInWorker<AlignResult>({ kind: 'align', inputs: toInputs(articles), meta, aliases: userAliases(), person }, token);
+	return runInWorker<AlignResult>({ kind: 'align', inputs: toInputs(articles), meta, aliases: userAliases(), person, userLinks }, token);
 }
 
 /** The people quoted or named in the articles, computed in the worker thread. */

@@ -3,11 +3,12 @@ import { AlignInput, DEFAULT_ALIGN_OPTIONS, alignArticles } from '../core/align'
 import { AliasGroup } from '../core/entities';
 import { collectPeople } from '../core/people';
 import { splitParagraphs } from '../core/segment';
+import { UserLink } from '../core/userLinks';
 import { ColumnMeta, buildPersonViewModel, buildViewModel } from '../core/viewModel';
 
 /** What the extension sends the worker: align articles (optionally focused on one person), or list their people. */
 export type WorkerRequest =
-	| { kind: 'align'; inputs: AlignInput[]; meta: [string, ColumnMeta][]; aliases: AliasGroup[]; person?: string }
+	| { kind: 'align'; inputs: AlignInput[]; meta: [string, ColumnMeta][]; aliases: AliasGroup[]; person?: string; userLinks?: UserLink[] }
 	| { kind: 'people'; inputs: AlignInput[] };
 
 /**
@@ -32,7 +33,7 @@ function handle(request: WorkerRequest): unknown {
 			passages: splitParagraphs(input.body).map((paragraph, index) => ({ id: `${input.id}:p${index}`, ...paragraph })),
 		})));
 	}
-	const comparison = alignArticles(request.inputs, { ...DEFAULT_ALIGN_OPTIONS, aliases: request.aliases });
+	const comparison = alignArticles(request.inputs, { ...DEFAULT_ALIGN_OPTIONS, aliases: request.aliases, userLinks: request.userLinks });
 	const meta = new Map(request.meta);
 	const model = request.person ? buildPersonViewModel(comparison, request.person, meta) : buildViewModel(comparison, meta);
 	if (!model) {

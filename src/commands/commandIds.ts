@@ -22,4 +22,34 @@ export const enum CommandId {
 	ExportComparison = 'parallax.exportComparison',
 	/** {@link showCorpusError} */
 	ShowCorpusError = 'parallax.showCorpusError',
+	/** {@link NoteCommands.addNote} */
+	AddNote = 'parallax.addNote',
+	/** {@link NoteCommands.create} */
+	CreateNote = 'parallax.notes.create',
+	/** {@link NoteCommands.reply} */
+	ReplyNote = 'parallax.notes.reply',
+	/** {@link NoteCommands.edit} */
+	EditNote = 'parallax.notes.edit',
+	/** {@link NoteCommands.save} */
+	SaveNote = 'parallax.notes.save',
+	/** {@link NoteCommands.cancel} */
+	CancelNote = 'parallax.notes.cancel',
+	/** {@link NoteCommands.delete} */
+	DeleteNote = 'parallax.notes.delete',
+	/** {@link NoteCommands.deleteThread} */
+	DeleteNoteThread = 'parallax.notes.deleteThread',
+	/** {@link NoteCommands.setResolved} */
+	ResolveNote = 'parallax.notes.resolve',
+	/** {@link NoteCommands.setResolved} */
+	UnresolveNote = 'parallax.notes.unresolve',
+	/** {@link NoteCommands.reveal} */
+	RevealNote = 'parallax.revealNote',
+	/** {@link NoteCommands.reattach} */
+	ReattachNote = 'parallax.reattachNote',
+	/** {@link NotesService.reload} */
+	RefreshNotes = 'parallax.refreshNotes',
+	/** {@link exportNotes} */
+	ExportNotes = 'parallax.exportNotes',
+	/** {@link linkPassages} */
+	LinkPassages = 'parallax.linkPassages',
 }

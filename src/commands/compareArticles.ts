@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { CorpusArticle, articleLabel } from '../core/corpus';
-import { CorpusService } from '../corpus/corpusService';
-import { ComparePanel } from '../panel/comparePanel';
+import { ComparePanel, PanelDeps } from '../panel/comparePanel';
 import { ArticleNode, StoryNode } from '../tree/corpusNodes';
 
 /**
  * Opens the comparison with the given articles (ids), or asks for two or more with a
  * multi-select quick pick; from the tree, the clicked article comes pre-selected.
  */
-export async function compareArticles(extensionUri: vscode.Uri, corpus: CorpusService, target?: string[] | ArticleNode): Promise<ComparePanel | undefined> {
+export async function compareArticles(deps: PanelDeps, target?: string[] | ArticleNode): Promise<ComparePanel | undefined> {
+	const { corpus } = deps;
 	const { articles } = await corpus.get();
 	let chosen: CorpusArticle[];
 	if (Array.isArray(target)) {
@@ -33,11 +33,12 @@ export async function compareArticles(extensionUri: vscode.Uri, corpus: CorpusSe
 		void vscode.window.showInformationMessage('Parallax: pick at least two articles to compare.');
 		return undefined;
 	}
-	return ComparePanel.createOrShow(extensionUri, corpus, chosen);
+	return ComparePanel.createOrShow(deps, chosen);
 }
 
 /** Opens the comparison with every article of a story (a tree node, a story id, or asked for). */
-export async function compareStory(extensionUri: vscode.Uri, corpus: CorpusService, target?: StoryNode | string): Promise<ComparePanel | undefined> {
+export async function compareStory(deps: PanelDeps, target?: StoryNode | string): Promise<ComparePanel | undefined> {
+	const { corpus } = deps;
 	const { stories } = await corpus.get();
 	let storyId = target instanceof StoryNode ? target.story.id : target;
 	if (storyId === undefined) {
@@ -58,5 +59,5 @@ export async function compareStory(extensionUri: vscode.Uri, corpus: CorpusServi
 		void vscode.window.showInformationMessage(`Parallax: the story "${story.id}" has only one article; import another to compare.`);
 		return undefined;
 	}
-	return ComparePanel.createOrShow(extensionUri, corpus, story.articles);
+	return ComparePanel.createOrShow(deps, story.articles);
 }

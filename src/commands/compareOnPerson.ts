@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { CorpusService } from '../corpus/corpusService';
-import { ComparePanel } from '../panel/comparePanel';
+import { ComparePanel, PanelDeps } from '../panel/comparePanel';
 import { PeopleService } from '../people/peopleService';
 
 /**
  * Compares the articles that quote or name a person, showing only the rows where they do:
  * "FT vs CNN on Yun Sun" puts her different quotes side by side. Asks for the person if not given.
  */
-export async function compareOnPerson(extensionUri: vscode.Uri, corpus: CorpusService, people: PeopleService, name?: string): Promise<ComparePanel | undefined> {
+export async function compareOnPerson(deps: PanelDeps, people: PeopleService, name?: string): Promise<ComparePanel | undefined> {
+	const { corpus } = deps;
 	const everyone = await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Window, title: 'Parallax: finding the people quoted' },
 		() => people.get(),
@@ -30,5 +30,5 @@ export async function compareOnPerson(extensionUri: vscode.Uri, corpus: CorpusSe
 		void vscode.window.showInformationMessage(`Parallax: only one article quotes or names ${person.name}; there is nothing to compare.`);
 		return undefined;
 	}
-	return ComparePanel.createOrShow(extensionUri, corpus, articles, person.name);
+	return ComparePanel.createOrShow(deps, articles, person.name);
 }

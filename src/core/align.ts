@@ -3,6 +3,7 @@ import { AliasGroup, defaultAliasTable } from './entities';
 import { Weights } from './features';
 import { DEFAULT_EXTENSION, ExtensionOptions, PassagePair, extendSeeds } from './extend';
 import { buildComparison } from './groups';
+import { UserLink, applyUserLinks } from './userLinks';
 import { collectPeople } from './people';
 import { PreparedText, prepareText, weightsOf } from './prepare';
 import { trimToShared } from './trim';
@@ -25,6 +26,8 @@ export interface AlignOptions {
 	aliases: AliasGroup[];
 	/** Find the people quoted in each article (the `people` field). */
 	people: boolean;
+	/** The user's links and "not parallel" marks, which override the machine's pairs. */
+	userLinks?: UserLink[];
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { retrieval: DEFAULT_RETRIEVAL, extension: DEFAULT_EXTENSION, aliases: [], people: true };
@@ -81,7 +84,9 @@ function sentenceRange(text: PreparedText, range: [number, number]): { start: nu
 
 /** Aligns articles into the comparison of DESIGN.md: N-way groups, "only in" passages, evidence. */
 export function alignArticles(articles: readonly AlignInput[], options: AlignOptions = DEFAULT_ALIGN_OPTIONS): Comparison {
-	const comparison = buildComparison(articles, alignAll(articles.map(article => article.body), options));
+	const alignment = alignAll(articles.map(article => article.body), options);
+	applyUserLinks(alignment, articles.map(article => article.id), options.userLinks ?? []);
+	const comparison = buildComparison(articles, alignment);
 	if (options.people) {
 		comparison.people = collectPeople(comparison.articles.map((article, index) => ({ id: article.id, body: articles[index].body, passages: article.passages })));
 		markSpeakerGroups(comparison);

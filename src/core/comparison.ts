@@ -62,6 +62,8 @@ export interface Group {
 	evidence: { a: PassageRef; b: PassageRef; score: number; evidence: Evidence }[];
 	/** Numbers and entities that one member has and another lacks. */
 	disagreements: Disagreement[];
+	/** The user's links (notes store ids) that joined these passages, when any did. */
+	userLinks?: { id: string; relation: string }[];
 }
 
 /** A number or entity that differs between two aligned passages. */

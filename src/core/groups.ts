@@ -3,6 +3,7 @@ import { COMPARISON_VERSION, Comparison, Disagreement, Evidence, Group, GroupKin
 import { Match, Unit } from './features';
 import { PassagePair } from './extend';
 import { PreparedText } from './prepare';
+import { UserPassagePair } from './userLinks';
 
 /** A sentence range of one text, a node of the correspondence graph. */
 interface Node {
@@ -54,8 +55,10 @@ export function buildComparison(inputs: readonly AlignInput[], alignment: Pairwi
 			passages[text].push({ ...passage, group: groupIndex });
 		}
 		const refOf = (node: number) => refs.get(nodes[node].text)!;
+		const userLinks = groupLinks.flatMap(link => ((link.pair as UserPassagePair).user ? [(link.pair as UserPassagePair).user!] : []));
 		groups.push({
 			id: `g${groupIndex + 1}`,
+			...(userLinks.length > 0 ? { userLinks } : {}),
 			score: round(Math.max(...groupLinks.map(link => link.pair.match.score))),
 			kind: groupKind(groupLinks.map(link => link.pair)),
 			members: [...refs.entries()].sort(([x], [y]) => x - y).map(([, ref]) => ref),
@@ -184,6 +187,8 @@ type Link = { x: number; y: number; pair: PassagePair };
 
 /** Nodes that overlap in one text are checked for merging before any cross-text link. */
 const OVERLAP_PRIORITY = 2;
+/** The user's links merge before anything else, so a linked pair always shares a row. */
+const USER_LINK_PRIORITY = 3;
 /** Overlapping neighbours considered per node, so dense overlaps stay linear. */
 const MAX_OVERLAP_NEIGHBOURS = 8;
 
@@ -222,7 +227,8 @@ function groupNodes(nodes: readonly Node[], links: readonly Link[]): Component[]
 		}
 		parent[rootY] = rootX;
 	};
-	const merges = links.map(link => ({ x: link.x, y: link.y, score: link.pair.match.score }));
+	const priority = (link: Link) => ((link.pair as UserPassagePair).user ? USER_LINK_PRIORITY : link.pair.match.score);
+	const merges = links.map(link => ({ x: link.x, y: link.y, score: priority(link) }));
 	const byText = nodes.map((_, index) => index).sort((p, q) => nodes[p].text - nodes[q].text || nodes[p].from - nodes[q].from);
 	for (let i = 0; i < byText.length; i++) {
 		const node = nodes[byText[i]];
@@ -248,7 +254,8 @@ function groupNodes(nodes: readonly Node[], links: readonly Link[]): Component[]
 			components.set(root, (component = { hulls: hulls[root], links: [], score: 0 }));
 		}
 		component.links.push(link);
-		component.score = Math.max(component.score, link.pair.match.score);
+		// A user-linked group claims its sentences first.
+		component.score = Math.max(component.score, priority(link));
 	}
 	return [...components.values()].sort((p, q) => q.score - p.score);
 }

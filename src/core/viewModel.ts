@@ -50,7 +50,10 @@ function groupRow(group: Group, index: ReportIndex, columnOf: Map<string, number
 	const evidence = group.evidence.flatMap(pair => evidenceItems(pair.evidence).map(([label, values]) => `${label}: ${values.join(', ')}`));
 	const disagreements = group.disagreements.map(d => `${d.kind}: ${index.label(d.a.ref.article)} ${d.a.values.join(', ')} ≠ ${index.label(d.b.ref.article)} ${d.b.values.join(', ')}`);
 	const diverges = disagreements.length > 0 || cells.some(cell => cell.some(passage => passage.highlights.some(h => h.kind === 'removed' || h.kind === 'added')));
-	return { id: group.id, kind: group.kind, score: group.score, evidence: [...new Set(evidence)], disagreements, cells, diverges };
+	return {
+		id: group.id, kind: group.kind, score: group.score, evidence: [...new Set(evidence)], disagreements, cells, diverges,
+		...(group.userLinks ? { userLinks: group.userLinks } : {}),
+	};
 }
 
 /**

@@ -43,6 +43,8 @@ export interface ViewRow {
 	disagreements: string[];
 	/** One list per column (usually zero or one passage). */
 	cells: ViewPassage[][];
+	/** The user's links that joined this row's passages. */
+	userLinks?: { id: string; relation: string }[];
 	/** True when the row shows a divergence: wording only one side has, or a passage with no counterpart. */
 	diverges: boolean;
 }

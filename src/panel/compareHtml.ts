@@ -23,6 +23,7 @@ export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <title>Parallax Comparison</title>
 </head>
 <body>
+<div id="status" class="link-status" role="status" aria-live="polite"></div>
 <main id="comparison" aria-label="Comparison" aria-busy="true"></main>
 <script nonce="${nonce}" src="${uri('dist', 'webview.js')}"></script>
 </body>

@@ -4,9 +4,21 @@ import { CorpusArticle } from '../core/corpus';
 import { CorpusService } from '../corpus/corpusService';
 import { revealInArticle } from '../corpus/revealInArticle';
 import { alignInWorker } from '../alignment/alignInWorker';
-import { ComparisonViewModel, FromWebview, ToWebview, WebviewState } from '../protocol';
+import { CommandId } from '../commands/commandIds';
+import { articleIdOf } from '../core/notes/model';
+import { relationOf } from '../core/notes/notesFile';
+import { UserLink } from '../core/userLinks';
+import { NotesService } from '../notes/notesService';
+import { ComparisonViewModel, FromWebview, ToWebview, ViewNote, WebviewState } from '../protocol';
 import { Disposable } from '../util/dispose';
 import { compareHtml, compareWebviewOptions } from './compareHtml';
+
+/** What the panel needs from the rest of the extension. */
+export interface PanelDeps {
+	extensionUri: vscode.Uri;
+	corpus: CorpusService;
+	notes: NotesService;
+}
 
 /** Webview type of the comparison panel, also its serializer's key. */
 export const COMPARE_VIEW_TYPE = 'parallax.compare';
@@ -27,10 +39,10 @@ export class ComparePanel extends Disposable {
 	private _shown: Promise<void> = Promise.resolve();
 
 	/** Shows `articles` in the panel, creating it beside the active editor if needed. */
-	static createOrShow(extensionUri: vscode.Uri, corpus: CorpusService, articles: CorpusArticle[], person?: string): ComparePanel {
+	static createOrShow(deps: PanelDeps, articles: CorpusArticle[], person?: string): ComparePanel {
 		if (!ComparePanel.currentPanel) {
-			const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Parallax Comparison', vscode.ViewColumn.Active, compareWebviewOptions(extensionUri));
-			ComparePanel.currentPanel = new ComparePanel(panel, extensionUri, corpus);
+			const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Parallax Comparison', vscode.ViewColumn.Active, compareWebviewOptions(deps.extensionUri));
+			ComparePanel.currentPanel = new ComparePanel(panel, deps);
 		}
 		const current = ComparePanel.currentPanel;
 		current.show(articles, person);
@@ -39,21 +51,31 @@ export class ComparePanel extends Disposable {
 	}
 
 	/** Brings back a panel VS Code restored after a reload, from the state the webview saved. */
-	static async revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, corpus: CorpusService, state: WebviewState | undefined): Promise<void> {
-		panel.webview.options = compareWebviewOptions(extensionUri);
+	static async revive(panel: vscode.WebviewPanel, deps: PanelDeps, state: WebviewState | undefined): Promise<void> {
+		panel.webview.options = compareWebviewOptions(deps.extensionUri);
 		ComparePanel.currentPanel?.dispose();
-		const revived = new ComparePanel(panel, extensionUri, corpus);
+		const revived = new ComparePanel(panel, deps);
 		ComparePanel.currentPanel = revived;
-		const { articles } = await corpus.get();
+		const { articles } = await deps.corpus.get();
 		revived.show((state?.articleIds ?? []).flatMap(id => articles.filter(article => article.meta.id === id)));
 	}
 
-	private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly _corpus: CorpusService) {
+	private readonly _corpus: CorpusService;
+	private readonly _notes: NotesService;
+	private _articles: CorpusArticle[] = [];
+	private _person: string | undefined;
+	/** The user links the current alignment was computed with, to re-align only when they change. */
+	private _linksKey = '';
+
+	private constructor(readonly panel: vscode.WebviewPanel, deps: PanelDeps) {
 		super();
+		this._corpus = deps.corpus;
+		this._notes = deps.notes;
 		this._ready = new Promise(resolve => (this._markReady = resolve));
 		this._register(panel);
-		panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'parallax.svg');
-		panel.webview.html = compareHtml(panel.webview, extensionUri);
+		panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'parallax.svg');
+		panel.webview.html = compareHtml(panel.webview, deps.extensionUri);
+		this._register(deps.notes.onDidChange(() => void this._onNotesChanged()));
 		this._register(panel.onDidDispose(() => this.dispose()));
 		this._register(panel.webview.onDidReceiveMessage((message: FromWebview) => this._onMessage(message)));
 		this._register(vscode.window.onDidChangeTextEditorSelection(event => this._onSelection(event)));
@@ -76,6 +98,8 @@ export class ComparePanel extends Disposable {
 
 	/** Aligns `articles` (in a worker, with progress and cancel) and shows the comparison, focused on `person` if given. */
 	show(articles: CorpusArticle[], person?: string): void {
+		this._articles = articles;
+		this._person = person;
 		this._articleIds = articles.map(article => article.meta.id);
 		const outlets = articles.map(article => article.meta.outlet || article.meta.id).join(' · ');
 		this.panel.title = articles.length === 0 ? 'Parallax Comparison' : person ? `${person}: ${outlets}` : `Compare: ${outlets}`;
@@ -93,13 +117,15 @@ export class ComparePanel extends Disposable {
 		this._comparison = undefined;
 		this._model = undefined;
 		const alignment = (this._alignment = new vscode.CancellationTokenSource());
+		const links = await this._userLinks();
+		this._linksKey = JSON.stringify(links);
 		void this._ready.then(() => this._post({ type: 'loading', columns: articles.map(({ meta }) => ({ id: meta.id, outlet: meta.outlet, title: meta.title })) }));
 		try {
 			const result = await vscode.window.withProgress(
 				{ location: vscode.ProgressLocation.Notification, title: `Parallax: aligning ${articles.length} articles`, cancellable: true },
 				(_progress, token) => {
 					token.onCancellationRequested(() => alignment.cancel());
-					return alignInWorker(articles, alignment.token, person);
+					return alignInWorker(articles, alignment.token, person, links);
 				},
 			);
 			if (result && !alignment.token.isCancellationRequested && !this.isDisposed) {
@@ -107,6 +133,7 @@ export class ComparePanel extends Disposable {
 				this._model = result.model;
 				await this._ready;
 				await this._post({ type: 'show', model: result.model });
+				await this._postNotes();
 			}
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
@@ -132,9 +159,16 @@ export class ComparePanel extends Disposable {
 				// A webview brought back after being hidden starts empty: give it the rows again.
 				if (this._model) {
 					await this._post({ type: 'show', model: this._model });
+					await this._postNotes();
 				}
 				return;
 			}
+			case 'link':
+				await vscode.commands.executeCommand(CommandId.LinkPassages, message.from, message.to);
+				return;
+			case 'revealNote':
+				await vscode.commands.executeCommand(CommandId.RevealNote, message.id, message.targetIndex);
+				return;
 			case 'reveal':
 				await this._reveal(message.article, message.start, message.end);
 				return;
@@ -172,6 +206,50 @@ export class ComparePanel extends Disposable {
 			return;
 		}
 		await revealInArticle(article, start, end, { viewColumn: vscode.ViewColumn.Beside });
+	}
+
+	/** The user's links between the articles on show, as the engine takes them. */
+	private async _userLinks(): Promise<UserLink[]> {
+		const shown = new Set(this._articleIds);
+		return (await this._notes.all()).flatMap(({ annotation, anchors }) => {
+			const [a, b] = annotation.target.map((target, index) => ({ article: articleIdOf(target.source) ?? '', ...anchors[index]! }));
+			const relation = relationOf(annotation);
+			return annotation.motivation === 'linking' && relation && a && b && anchors[0] && anchors[1] && shown.has(a.article) && shown.has(b.article)
+				? [{ id: annotation.id, relation, a, b }]
+				: [];
+		});
+	}
+
+	/** Notes change: re-align when a link between the articles on show changed, else just redraw the margins. */
+	private async _onNotesChanged(): Promise<void> {
+		if (this._model && JSON.stringify(await this._userLinks()) !== this._linksKey) {
+			this.show(this._articles, this._person);
+			return;
+		}
+		await this._postNotes();
+	}
+
+	private async _postNotes(): Promise<void> {
+		const shown = new Set(this._articleIds);
+		const notes: ViewNote[] = [];
+		for (const { annotation, anchors } of await this._notes.all()) {
+			annotation.target.forEach((target, index) => {
+				const article = articleIdOf(target.source);
+				const anchor = anchors[index];
+				if (!article || !anchor || !shown.has(article)) {
+					return;
+				}
+				const text = annotation.body.find(body => body.purpose !== 'tagging')?.value ?? '';
+				notes.push({
+					id: annotation.id, targetIndex: index, article, start: anchor.start, end: anchor.end,
+					kind: annotation.motivation === 'linking' ? 'link' : 'note',
+					text: text.length > 500 ? `${text.slice(0, 499)}…` : text,
+					relation: relationOf(annotation), comments: annotation.body.filter(body => body.purpose !== 'tagging').length,
+				});
+			});
+		}
+		await this._ready;
+		await this._post({ type: 'notes', notes });
 	}
 
 	private _post(message: ToWebview): Thenable<boolean> {

@@ -1,16 +1,9 @@
 // UI test in a real browser: "Parallax: Compare Story" from the palette shows the aligned seed
 // story in the webview: one column per article, rows of parallel passages with word highlights. Usage: node compareView.e2e.mjs ORIGIN FOLDER RESULTS_DIR
 import { join } from 'node:path';
-import { runUiTest } from '../vscode/browser.mjs';
+import { comparisonView, runCommand, runUiTest } from '../vscode/browser.mjs';
 
 const [origin, folder, results] = process.argv.slice(2);
-
-async function runCommand(page, title) {
-	await page.keyboard.press('F1');
-	await page.locator('.quick-input-widget input').fill(`>${title}`);
-	await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-	await page.keyboard.press('Enter');
-}
 
 await runUiTest('compare-view', `${origin}/?folder=${encodeURIComponent(folder)}`, results, async (page, problems) => {
 	// As a user would: open the Parallax sidebar, look at the articles, then compare.
@@ -22,8 +15,7 @@ await runUiTest('compare-view', `${origin}/?folder=${encodeURIComponent(folder)}
 	const started = Date.now();
 	await page.keyboard.press('Enter');
 
-	// The webview's document is two iframes deep: iframe.webview > #active-frame.
-	const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+	const view = comparisonView(page);
 	await page.locator('iframe.webview.ready').first().waitFor({ timeout: 60_000 });
 	const frameReady = Date.now() - started;
 	await view.locator('#comparison').waitFor({ timeout: 60_000 });

@@ -75,3 +75,16 @@ export async function runUiTest(name, url, results, scenario) {
 	}
 	console.log(`UI test passed: ${name}`);
 }
+
+/** Runs a command from the palette (F1), as a user would, by its full title. */
+export async function runCommand(page, title) {
+	await page.keyboard.press('F1');
+	await page.locator('.quick-input-widget input').fill(`>${title}`);
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+	await page.keyboard.press('Enter');
+}
+
+/** The comparison webview's document, two iframes deep: iframe.webview > #active-frame. */
+export function comparisonView(page) {
+	return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}

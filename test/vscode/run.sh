@@ -26,6 +26,8 @@ INTEGRATION=$?
 
 UI=0
 for test in test/e2e/*.e2e.mjs; do
+	# PARALLAX_UI_GREP runs only the UI tests whose file name contains it.
+	[[ "$test" == *"${PARALLAX_UI_GREP:-}"* ]] || continue
 	node "$test" "$ORIGIN" "$WORK/ws-ui" "$RESULTS" || UI=1
 done
 

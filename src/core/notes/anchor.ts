@@ -1,0 +1,436 @@
+/**
+ * Re-anchoring: finds a note's passage again after the article's text changed, from the quote
+ * and context of its TextQuoteSelector and the old offsets of its TextPositionSelector.
+ *
+ * In order: the quote where it was; else the quote elsewhere, the occurrence whose surroundings
+ * agree best with the stored context; else an approximate match near where it was, accepted only
+ * when the quote changed little and its context still agrees; else the note is orphaned.
+ *
+ * Orphaning is preferred to a wrong guess. An approximate match is not taken when the stored
+ * prefix and suffix now meet near the old position (the quote was cut out), nor farther than
+ * {@link NEAR} from it: a passage both moved far and reworded cannot be told from a look-alike.
+ * The thresholds were set with `npm run fuzz:notes` (scripts/fuzzNotes.ts).
+ */
+import search from 'approx-string-match';
+import { AnchorRequest, AnchorResult, CONTEXT_LENGTH } from './model';
+
+/**
+ * An approximate match may differ from the quote in at most this share of its characters: a few
+ * replaced words or fixed typos in a sentence. More than that and the passage has been rewritten.
+ */
+const MAX_ERROR_RATIO = 0.25;
+
+/**
+ * Cap on the errors of an approximate search near the old position. The bit-parallel search
+ * costs about ceil(maxErrors / 32) word operations per character, so 64 keeps it at two.
+ */
+const MAX_ERRORS = 64;
+
+/** Cap on the errors of a search over the whole text (no usable position): one word per character. */
+const WHOLE_TEXT_MAX_ERRORS = 32;
+
+/**
+ * How far (in characters) from its old start an edited passage may be found. Insertions and
+ * deletions before a passage move it; beyond this a similar passage is a look-alike, not the note.
+ */
+const NEAR = 768;
+
+/**
+ * Context must be this similar (1 − edit distance / length) to the stored one: on one side at
+ * least near the old position, on both sides without a position. Unrelated English text scores
+ * about 0.3 to 0.45; a typo or a replaced word in 32 characters keeps it above 0.75.
+ */
+const CONTEXT_MIN = 0.75;
+
+/** At most this many characters between a match boundary and where its context is looked for. */
+const MAX_SLACK = 16;
+
+/** Characters of each side of the context that must meet to show the quote was cut out. */
+const SEAM_LENGTH = 12;
+
+/** Characters (a left-over space, say) that may remain between the two sides of such a seam. */
+const SEAM_GAP = 2;
+
+/** Texts up to this length are cheap to search whole even for short quotes. */
+const SMALL_TEXT = 1 << 18;
+
+/** Shorter quotes are searched in a whole large text only when the position is unusable. */
+const DISTINCTIVE_LENGTH = 32;
+
+/** Chunk of text searched at a time near the old position, and over a whole text. */
+const CHUNK = 512;
+const WHOLE_TEXT_CHUNK = 8192;
+
+/**
+ * More equally good matches than this in one chunk means the quote is not distinctive there (a
+ * run of dashes, a repetitive text); it is orphaned rather than placed at random. This also bounds
+ * the work, since approx-string-match does a second search per match to find where it starts.
+ */
+const MAX_MATCHES_PER_CHUNK = 64;
+
+/** Quotes longer than this are matched by their first and last {@link PIECE} characters. */
+const LONG_QUOTE = 4096;
+
+/** Length of the head and tail pieces of a long quote. */
+const PIECE = 256;
+
+/** A range of the new text with the errors of its approximate match. */
+interface Match {
+	start: number;
+	end: number;
+	errors: number;
+}
+
+/** A request with strings guaranteed and the old start kept only when the offsets make sense. */
+interface Note {
+	id: string;
+	exact: string;
+	prefix: string;
+	suffix: string;
+	/** Old start; undefined when the offsets are garbage. */
+	old: number | undefined;
+	/** The old start clamped into the new text. */
+	hint: number | undefined;
+}
+
+/**
+ * Where the note of `request` is in `text`, or that it is orphaned. Never throws: offsets that
+ * are not ordered non-negative integers, or that lie far past the end of the text, are ignored,
+ * as if the note had no position. An empty quote (a note on an empty range) is placed where its
+ * stored prefix and suffix still meet exactly, the meeting point nearest the old position; with
+ * nothing to match approximately, it is orphaned when they no longer meet.
+ */
+export function anchorNote(text: string, request: AnchorRequest): AnchorResult {
+	const body = typeof text === 'string' ? text : '';
+	const note = noteOf(body, request);
+	const range = note.exact === ''
+		? anchorEmpty(body, note)
+		: atOldPosition(body, note) ?? bestOccurrence(body, note) ?? approximate(body, note);
+	return range ? { id: note.id, start: range.start, end: range.end } : { id: note.id, orphaned: true };
+}
+
+/** {@link anchorNote} for every request, in order: one result per request, none dropped. */
+export function anchorNotes(text: string, requests: readonly AnchorRequest[]): AnchorResult[] {
+	// Array.from, unlike map, visits the holes of a sparse array: every slot gets its result.
+	return Array.isArray(requests) ? Array.from(requests, request => anchorNote(text, request)) : [];
+}
+
+function noteOf(text: string, request: AnchorRequest | undefined): Note {
+	const string = (value: unknown) => typeof value === 'string' ? value : '';
+	const start = request?.start;
+	const end = request?.end;
+	// A start far past the end was not made on anything like this text: no use as a position.
+	const usable = Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start! && start! <= end!
+		&& start! <= text.length + NEAR;
+	return {
+		id: request?.id as string,
+		exact: string(request?.exact),
+		// Stored context is at most CONTEXT_LENGTH long; longer (hand-made) context only costs time.
+		prefix: string(request?.prefix).slice(-CONTEXT_LENGTH),
+		suffix: string(request?.suffix).slice(0, CONTEXT_LENGTH),
+		old: usable ? start : undefined,
+		hint: usable ? Math.min(start!, text.length) : undefined,
+	};
+}
+
+/** Step 1: the quote is still where it was. */
+function atOldPosition(text: string, note: Note): Match | undefined {
+	const start = note.old;
+	return start !== undefined && text.startsWith(note.exact, start)
+		? { start, end: start + note.exact.length, errors: 0 }
+		: undefined;
+}
+
+/** Step 2: among the quote's occurrences, the one with the most agreeing context; ties go to the nearest. */
+function bestOccurrence(text: string, note: Note): Match | undefined {
+	const { exact, hint, prefix, suffix } = note;
+	// See contextAgreement: short context counts one more where it still meets the end of the text.
+	const perfect = prefix.length + suffix.length + Number(prefix.length < CONTEXT_LENGTH) + Number(suffix.length < CONTEXT_LENGTH);
+	let best = -1;
+	let bestScore = -1;
+	let bestDistance = Infinity;
+	for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+		const distance = hint === undefined ? 0 : Math.abs(at - hint);
+		if (bestScore === perfect && distance >= bestDistance) {
+			// Occurrences only get farther from here on and none can agree more.
+			break;
+		}
+		const score = contextAgreement(text, at, at + exact.length, note);
+		if (score > bestScore || (score === bestScore && distance < bestDistance)) {
+			best = at;
+			bestScore = score;
+			bestDistance = distance;
+		}
+	}
+	return best === -1 ? undefined : { start: best, end: best + exact.length, errors: 0 };
+}
+
+/**
+ * Characters of stored context that agree with the text around [start, end): the common suffix
+ * of prefix and the text before, the common prefix of suffix and the text after. Context shorter
+ * than CONTEXT_LENGTH was cut by the start or end of the text, which counts one more if it still is.
+ */
+function contextAgreement(text: string, start: number, end: number, note: Note): number {
+	const { prefix, suffix } = note;
+	let before = 0;
+	while (before < prefix.length && before < start
+		&& text.charCodeAt(start - before - 1) === prefix.charCodeAt(prefix.length - before - 1)) {
+		before++;
+	}
+	if (before === prefix.length && prefix.length < CONTEXT_LENGTH && start === before) {
+		before++;
+	}
+	let after = 0;
+	while (after < suffix.length && end + after < text.length && text.charCodeAt(end + after) === suffix.charCodeAt(after)) {
+		after++;
+	}
+	if (after === suffix.length && suffix.length < CONTEXT_LENGTH && end + after === text.length) {
+		after++;
+	}
+	return before + after;
+}
+
+/** Step 3: the best approximate match whose quote and context are close enough, near the old position. */
+function approximate(text: string, note: Note): Match | undefined {
+	const { exact, hint } = note;
+	const long = exact.length > LONG_QUOTE;
+	const patternLength = long ? PIECE : exact.length;
+	let maxErrors = Math.min(MAX_ERRORS, Math.floor(patternLength * MAX_ERROR_RATIO));
+	let from = 0;
+	let to = text.length;
+	let chunk = CHUNK;
+	if (hint !== undefined) {
+		// Where a match may start, plus room for it to end (the head of a long quote).
+		from = Math.max(0, hint - NEAR);
+		to = Math.min(text.length, hint + NEAR + patternLength + maxErrors);
+	} else if (text.length > SMALL_TEXT && exact.length < DISTINCTIVE_LENGTH) {
+		return undefined;
+	} else {
+		maxErrors = Math.min(maxErrors, WHOLE_TEXT_MAX_ERRORS);
+		chunk = WHOLE_TEXT_CHUNK;
+	}
+	if (maxErrors === 0 || contextCloses(text, note, from, to)) {
+		return undefined;
+	}
+	const candidates = long
+		? longMatches(text, exact, from, to, maxErrors, chunk)
+		: matchesIn(text, exact, from, to, maxErrors, chunk);
+	if (!candidates) {
+		return undefined;
+	}
+	// Edits at the ends of a quote shift where its approximate match begins or ends.
+	const slack = Math.min(MAX_SLACK, maxErrors);
+	let best: Match | undefined;
+	let bestScore = -Infinity;
+	for (const candidate of candidates) {
+		const quote = 1 - candidate.errors / patternLength;
+		const prefix = contextBefore(text, candidate.start, note.prefix, slack);
+		const suffix = contextAfter(text, candidate.end, note.suffix, slack);
+		const before = prefix.similarity;
+		const after = suffix.similarity;
+		// Where the context is found, it marks the ends of the passage better than the match does.
+		let start = before >= CONTEXT_MIN ? prefix.at : candidate.start;
+		let end = after >= CONTEXT_MIN ? suffix.at : candidate.end;
+		if (start > end) {
+			start = candidate.start;
+			end = candidate.end;
+		}
+		start = snapStart(text, start);
+		end = snapEnd(text, end);
+		const distance = hint === undefined ? 0 : Math.abs(start - hint);
+		const accepted = hint === undefined
+			? Math.min(before, after) >= CONTEXT_MIN
+			: Math.max(before, after) >= CONTEXT_MIN && distance <= NEAR;
+		if (!accepted) {
+			continue;
+		}
+		// Quote first, then context, position to settle the rest (the weighting of Hypothesis's match-quote).
+		const score = 50 * quote + 20 * before + 20 * after + 2 * (1 - distance / (NEAR + 1));
+		if (score > bestScore) {
+			best = { start, end, errors: candidate.errors };
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+/**
+ * Whether the end of the stored prefix is now followed, at most {@link SEAM_GAP} characters on,
+ * by the start of the stored suffix somewhere in text[from, to): the quote was cut out there,
+ * and an approximate match elsewhere can only be a look-alike.
+ */
+function contextCloses(text: string, note: Note, from: number, to: number): boolean {
+	const left = note.prefix.slice(-SEAM_LENGTH);
+	const right = note.suffix.slice(0, SEAM_LENGTH);
+	const gap = Math.min(SEAM_GAP, Math.floor(note.exact.length / 4));
+	if (left.length < SEAM_LENGTH || right.length < SEAM_LENGTH) {
+		// Context cut short by the start or end of the text is too little to tell.
+		return false;
+	}
+	for (let at = text.indexOf(left, from); at !== -1 && at <= to; at = text.indexOf(left, at + 1)) {
+		for (let skip = 0; skip <= gap; skip++) {
+			if (text.startsWith(right, at + left.length + skip)) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/**
+ * Approximate matches of `pattern` in text[from, to), or undefined when it is not distinctive.
+ * approx-string-match reports only the lowest-error matches of a search, so one search over the
+ * region would hide a true passage behind a closer look-alike; searching overlapping chunks keeps
+ * the best matches of each.
+ */
+function matchesIn(text: string, pattern: string, from: number, to: number, maxErrors: number, chunkLength: number): Match[] | undefined {
+	const chunk = Math.max(chunkLength, 2 * pattern.length);
+	const overlap = pattern.length + maxErrors;
+	const matches: Match[] = [];
+	for (let at = from; at < to; at += chunk) {
+		const end = Math.min(to, at + chunk + overlap);
+		const found = search(text.slice(at, end), pattern, maxErrors);
+		if (found.length > MAX_MATCHES_PER_CHUNK) {
+			return undefined;
+		}
+		for (const match of found) {
+			matches.push({ start: at + match.start, end: at + match.end, errors: match.errors });
+		}
+		if (end === to) {
+			break;
+		}
+	}
+	return matches;
+}
+
+/**
+ * Matches of a long quote: its head and tail matched apart, paired when the tail follows the
+ * head at about the quote's length. Matching the whole quote would cost its length squared.
+ */
+function longMatches(text: string, exact: string, from: number, to: number, maxErrors: number, chunk: number): Match[] | undefined {
+	const heads = matchesIn(text, exact.slice(0, PIECE), from, to, maxErrors, chunk);
+	const slack = exact.length * MAX_ERROR_RATIO;
+	const tails = heads && matchesIn(text, exact.slice(-PIECE), from, Math.min(text.length, to + exact.length + slack), maxErrors, chunk);
+	if (!heads || !tails) {
+		return undefined;
+	}
+	const matches: Match[] = [];
+	for (const head of heads) {
+		for (const tail of tails) {
+			const length = tail.end - head.start;
+			const stretch = Math.abs(length - exact.length);
+			if (tail.start >= head.end && stretch <= slack) {
+				// In units of one piece: the pieces' mean errors, plus the change in length pro rata,
+				// so that of two tails the one nearer the quote's length wins.
+				matches.push({ start: head.start, end: tail.end, errors: (head.errors + tail.errors) / 2 + stretch * PIECE / exact.length });
+			}
+		}
+	}
+	return matches;
+}
+
+/** Empty quote (a note on an empty range): where the stored context meets, nearest the old position. */
+function anchorEmpty(text: string, note: Note): Match | undefined {
+	const { prefix, suffix, hint } = note;
+	if (prefix === '' && suffix === '') {
+		// Made on an empty text: any position agrees, so keep the old one.
+		const at = snapStart(text, hint ?? 0);
+		return { start: at, end: at, errors: 0 };
+	}
+	const joined = prefix + suffix;
+	let best: number | undefined;
+	for (let at = text.indexOf(joined); at !== -1; at = text.indexOf(joined, at + 1)) {
+		const point = at + prefix.length;
+		if (best === undefined || (hint !== undefined && Math.abs(point - hint) < Math.abs(best - hint))) {
+			best = point;
+		} else {
+			// Later occurrences are only farther from the old position.
+			break;
+		}
+		if (hint === undefined) {
+			break;
+		}
+	}
+	return best === undefined ? undefined : { start: best, end: best, errors: 0 };
+}
+
+/** How well stored context agrees with the text beside a match, and where it meets the passage. */
+interface ContextFit {
+	/** 1 − edit distance / context length, in [0, 1]. */
+	similarity: number;
+	/** Where the context ends (prefix) or starts (suffix), within the slack of the match boundary. */
+	at: number;
+}
+
+/** The stored prefix against the text ending within `slack` of `start`. */
+function contextBefore(text: string, start: number, prefix: string, slack: number): ContextFit {
+	if (prefix === '') {
+		// The quote began the text: agreement only where it still does.
+		return { similarity: start <= slack ? 1 : 0, at: start <= slack ? 0 : start };
+	}
+	const from = Math.max(0, start - prefix.length - slack);
+	const to = Math.min(text.length, start + slack);
+	const fit = alignEnd(prefix, text.slice(from, to), start - from);
+	return { similarity: 1 - fit.distance / prefix.length, at: from + fit.at };
+}
+
+/** The stored suffix against the text starting within `slack` of `end`; {@link contextBefore} mirrored. */
+function contextAfter(text: string, end: number, suffix: string, slack: number): ContextFit {
+	if (suffix === '') {
+		return { similarity: text.length - end <= slack ? 1 : 0, at: text.length - end <= slack ? text.length : end };
+	}
+	const from = Math.max(0, end - slack);
+	const to = Math.min(text.length, end + suffix.length + slack);
+	const fit = alignEnd(reverse(suffix), reverse(text.slice(from, to)), to - end);
+	return { similarity: 1 - fit.distance / suffix.length, at: to - fit.at };
+}
+
+/**
+ * Edit distance of `pattern` to the best substring of `region` (free to start anywhere), and where
+ * that substring ends; ties go to the end nearest `anchor`. Pattern and region are short (context
+ * plus slack), so the plain dynamic programme is cheap.
+ */
+function alignEnd(pattern: string, region: string, anchor: number): { distance: number; at: number } {
+	let previous = new Uint16Array(region.length + 1);
+	let current = new Uint16Array(region.length + 1);
+	for (let i = 1; i <= pattern.length; i++) {
+		current[0] = i;
+		const code = pattern.charCodeAt(i - 1);
+		for (let j = 1; j <= region.length; j++) {
+			const substitution = previous[j - 1] + (code === region.charCodeAt(j - 1) ? 0 : 1);
+			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+		}
+		[previous, current] = [current, previous];
+	}
+	let best = { distance: pattern.length, at: anchor };
+	for (let j = 0; j <= region.length; j++) {
+		const distance = previous[j];
+		if (distance < best.distance || (distance === best.distance && Math.abs(j - anchor) < Math.abs(best.at - anchor))) {
+			best = { distance, at: j };
+		}
+	}
+	return best;
+}
+
+/** Reversed by UTF-16 code units, so that offsets map back one to one. */
+function reverse(value: string): string {
+	return value.split('').reverse().join('');
+}
+
+/** Moves a start back off the low half of a surrogate pair, so that a range never splits a character. */
+function snapStart(text: string, at: number): number {
+	return at > 0 && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+}
+
+/** Moves an end forward past the low half of a surrogate pair. */
+function snapEnd(text: string, at: number): number {
+	return at > 0 && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
+}
+
+function isHighSurrogate(code: number): boolean {
+	return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
+}
