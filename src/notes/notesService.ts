@@ -5,8 +5,8 @@ import { anchorNotes } from '../core/notes/anchor';
 import { NoteAnnotation, NoteTarget, anchorRequestOf, articleIdOf, targetAt } from '../core/notes/model';
 import { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/dispose';
-import { NotesChanges, listNotesFiles, notesFilePath, readNotes, updateNotes } from '../util/notesStore';
 import { shiftAnchor } from '../core/notes/shiftAnchor';
+import { NotesFolder } from './notesFolder';
 
 /** Where a target sits in the article's current text, in body offsets; undefined when orphaned. */
 export type NoteAnchor = { start: number; end: number } | undefined;
@@ -20,8 +20,6 @@ export interface AnchoredNote {
 	anchors: NoteAnchor[];
 }
 
-/** Coalesces the file events of one save (temp file, rename) into one re-read. */
-const RELOAD_DELAY_MS = 300;
 /** Waits this long after the last keystroke before re-anchoring an edited article. */
 const REANCHOR_DELAY_MS = 250;
 
@@ -37,12 +35,10 @@ export class NotesService extends Disposable {
 
 	private _loading: Promise<void> | undefined;
 	private readonly _notes = new Map<string, AnchoredNote>();
-	private _problems: string[] = [];
+	private readonly _folder = this._register(new NotesFolder());
 	private readonly _reanchorTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	/** Annotations saved here whose write has not finished: a re-read keeps the version in memory. */
 	private readonly _unsaved = new Set<string>();
-	/** Writes to one notes file run one after another, so this window never races itself. */
-	private readonly _writes = new Map<string, Promise<unknown>>();
 
 	constructor(private readonly _corpus: CorpusService) {
 		super();
@@ -50,35 +46,19 @@ export class NotesService extends Disposable {
 		this._register(vscode.workspace.onDidChangeTextDocument(event => this._onEdit(event)));
 		this._register(vscode.workspace.onDidSaveTextDocument(document => void this._onSave(document)));
 		this._register({ dispose: () => this._reanchorTimers.forEach(timer => clearTimeout(timer)) });
-		this._watchNotesFolder();
+		this._register(this._folder.onDidChangeOnDisk(() => void this._onDiskChange()));
 	}
 
-	/** Another window, git or a script changed a notes file: read them again once writes here are done. */
-	private _watchNotesFolder(): void {
-		const root = this.root;
-		if (!root) {
+	/** Another window, git or a script changed a notes file: read them again. */
+	private async _onDiskChange(): Promise<void> {
+		if (!this._loading || this.isDisposed) {
 			return;
 		}
-		const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '.parallax/notes/*.json')));
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const schedule = () => {
-			clearTimeout(timer);
-			timer = setTimeout(async () => {
-				if (!this._loading || this.isDisposed) {
-					return;
-				}
-				await Promise.allSettled([...this._writes.values()]);
-				const before = this._fingerprint();
-				await this._readAll();
-				if (this._fingerprint() !== before) {
-					this._onDidChange.fire();
-				}
-			}, RELOAD_DELAY_MS);
-		};
-		this._register(watcher.onDidChange(schedule));
-		this._register(watcher.onDidCreate(schedule));
-		this._register(watcher.onDidDelete(schedule));
-		this._register({ dispose: () => clearTimeout(timer) });
+		const before = this._fingerprint();
+		await this._readAll();
+		if (this._fingerprint() !== before) {
+			this._onDidChange.fire();
+		}
 	}
 
 	/** What the notes are, to tell whether a re-read changed anything. */
@@ -88,7 +68,7 @@ export class NotesService extends Disposable {
 
 	/** The folder whose `.parallax/notes` holds the notes, or undefined when no folder is open. */
 	get root(): vscode.Uri | undefined {
-		return vscode.workspace.workspaceFolders?.[0]?.uri;
+		return this._folder.root;
 	}
 
 	/** Every note and link, anchored; loads them on first call. */
@@ -110,7 +90,7 @@ export class NotesService extends Disposable {
 
 	/** Messages about notes files that could not be read (they were set aside, not lost). */
 	get problems(): readonly string[] {
-		return this._problems;
+		return this._folder.problems;
 	}
 
 	/** The target for `[start, end)` of an article's current text (the open editor's, if any). */
@@ -137,7 +117,7 @@ export class NotesService extends Disposable {
 		this._onDidChange.fire();
 		this._unsaved.add(annotation.id);
 		try {
-			await this._write(fileArticle, { upsert: [annotation], remove: [], removeBodies });
+			await this._folder.write(fileArticle, { upsert: [annotation], remove: [], removeBodies });
 		} finally {
 			this._unsaved.delete(annotation.id);
 		}
@@ -152,7 +132,7 @@ export class NotesService extends Disposable {
 		}
 		this._notes.delete(id);
 		this._onDidChange.fire();
-		await this._write(note.fileArticle, { upsert: [], remove: [id] });
+		await this._folder.write(note.fileArticle, { upsert: [], remove: [id] });
 	}
 
 	/** Reads every notes file again (another window or git changed them). */
@@ -169,21 +149,7 @@ export class NotesService extends Disposable {
 
 	/** Reads every notes file and anchors the notes; the in-memory notes change in one step at the end. */
 	private async _readAll(): Promise<void> {
-		const root = this.root;
-		const read = new Map<string, AnchoredNote>();
-		const problems: string[] = [];
-		if (root?.scheme === 'file') {
-			for (const file of await listNotesFiles(root.fsPath)) {
-				const { annotations, problem } = await readNotes(file.path);
-				if (problem) {
-					problems.push(problem);
-					void vscode.window.showWarningMessage(`Parallax: ${problem}`);
-				}
-				for (const annotation of annotations) {
-					read.set(annotation.id, { annotation, fileArticle: file.articleId, anchors: [] });
-				}
-			}
-		}
+		const read = new Map((await this._folder.readAll()).map(note => [note.annotation.id, { ...note, anchors: [] as NoteAnchor[] }]));
 		const { articles } = await this._corpus.get();
 		this._articles = articles;
 		for (const id of this._unsaved) {
@@ -196,7 +162,6 @@ export class NotesService extends Disposable {
 		for (const [id, note] of read) {
 			this._notes.set(id, note);
 		}
-		this._problems = problems;
 		this._reanchorAll();
 	}
 
@@ -324,27 +289,10 @@ export class NotesService extends Disposable {
 			}
 		}
 		for (const [fileArticle, upsert] of changedByFile) {
-			await this._write(fileArticle, { upsert, remove: [] });
+			await this._folder.write(fileArticle, { upsert, remove: [] });
 		}
 	}
 
-	private _write(fileArticle: string, changes: NotesChanges): Promise<void> {
-		const root = this.root;
-		if (!root || root.scheme !== 'file') {
-			throw new Error('open a folder to keep notes: they are stored in its .parallax/notes folder');
-		}
-		const path = notesFilePath(root.fsPath, fileArticle);
-		const previous = this._writes.get(path) ?? Promise.resolve();
-		const next = previous.catch(() => undefined).then(async () => {
-			const { problem } = await updateNotes(path, changes);
-			if (problem) {
-				this._problems.push(problem);
-				void vscode.window.showWarningMessage(`Parallax: ${problem}`);
-			}
-		});
-		this._writes.set(path, next);
-		return next;
-	}
 }
 
 function parseBody(text: string): string | undefined {

@@ -230,4 +230,36 @@ suite('Notes', () => {
 		assert.match(other.label ?? '', /contradicts ↔ Geopolist/);
 		assert.strictEqual((await notesOnDisk(ft.meta.id)).find(note => note.id === id)?.target.length, 2);
 	});
+
+	test('Export Notes writes Markdown with each note under its quote, and a W3C AnnotationCollection', async () => {
+		const api = await activateParallax();
+		await selectInArticle(api, 'CNN', 'declined to comment on the treaty');
+		const annotation = await addNoteOnSelection(api, 'Exported note');
+		const folder = workspaceUri();
+		const markdown = decoder.decode(await vscode.workspace.fs.readFile(
+			await vscode.commands.executeCommand<vscode.Uri>('parallax.exportNotes', vscode.Uri.joinPath(folder, 'notes.md'), 'md')));
+		assert.ok(markdown.indexOf('declined to comment on the treaty') < markdown.indexOf('Exported note'), markdown);
+		assert.ok(markdown.includes('CNN Brasil'), markdown.slice(0, 400));
+		const collection = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(
+			await vscode.commands.executeCommand<vscode.Uri>('parallax.exportNotes', vscode.Uri.joinPath(folder, 'notes.jsonld'), 'json'))));
+		assert.strictEqual(collection.type, 'AnnotationCollection');
+		assert.strictEqual(collection.total, 1);
+		assert.strictEqual(collection.first.items[0].id, annotation.id);
+		await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'notes.md'));
+		await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'notes.jsonld'));
+	});
+
+	test('a 1 MB note with markup is stored whole and comes back after the notes are read again', async () => {
+		const api = await activateParallax();
+		const { article } = await selectInArticle(api, 'CNN', PHRASE);
+		const huge = `<script>window.parallaxPwned = 1</script>${'x'.repeat(1024 * 1024)}`;
+		const annotation = await addNoteOnSelection(api, huge);
+		await api.notes.reload();
+		const [stored] = await notesOnDisk(article.meta.id);
+		assert.strictEqual(stored.body[0].value.length, huge.length);
+		assert.strictEqual((await api.notes.get(annotation.id))?.annotation.body[0].value, huge);
+		await api.notesController.sync();
+		const body = api.notesController.threadOf(annotation.id)?.comments[0].body as vscode.MarkdownString;
+		assert.ok(body.value.startsWith('\\<script>'), 'the markup is escaped, so it shows as text');
+	});
 });
