@@ -10,15 +10,12 @@
  * prefix and suffix now meet near the old position (the quote was cut out), nor farther than
  * {@link NEAR} from it: a passage both moved far and reworded cannot be told from a look-alike.
  * The thresholds were set with `npm run fuzz:notes` (scripts/fuzzNotes.ts).
+ *
+ * Context scoring is in quoteContext.ts, the chunked approximate search in approxSearch.ts.
  */
-import search from 'approx-string-match';
+import { approxSearch, CHUNK, MAX_ERROR_RATIO, Match, searchedLength, WHOLE_TEXT_CHUNK } from './approxSearch';
 import { AnchorRequest, AnchorResult, CONTEXT_LENGTH } from './model';
-
-/**
- * An approximate match may differ from the quote in at most this share of its characters: a few
- * replaced words or fixed typos in a sentence. More than that and the passage has been rewritten.
- */
-const MAX_ERROR_RATIO = 0.25;
+import { contextAfter, contextAgreement, contextBefore, contextCloses, QuoteContext } from './quoteContext';
 
 /**
  * Cap on the errors of an approximate search near the old position. The bit-parallel search
@@ -45,48 +42,15 @@ const CONTEXT_MIN = 0.75;
 /** At most this many characters between a match boundary and where its context is looked for. */
 const MAX_SLACK = 16;
 
-/** Characters of each side of the context that must meet to show the quote was cut out. */
-const SEAM_LENGTH = 12;
-
-/** Characters (a left-over space, say) that may remain between the two sides of such a seam. */
-const SEAM_GAP = 2;
-
 /** Texts up to this length are cheap to search whole even for short quotes. */
 const SMALL_TEXT = 1 << 18;
 
 /** Shorter quotes are searched in a whole large text only when the position is unusable. */
 const DISTINCTIVE_LENGTH = 32;
 
-/** Chunk of text searched at a time near the old position, and over a whole text. */
-const CHUNK = 512;
-const WHOLE_TEXT_CHUNK = 8192;
-
-/**
- * More equally good matches than this in one chunk means the quote is not distinctive there (a
- * run of dashes, a repetitive text); it is orphaned rather than placed at random. This also bounds
- * the work, since approx-string-match does a second search per match to find where it starts.
- */
-const MAX_MATCHES_PER_CHUNK = 64;
-
-/** Quotes longer than this are matched by their first and last {@link PIECE} characters. */
-const LONG_QUOTE = 4096;
-
-/** Length of the head and tail pieces of a long quote. */
-const PIECE = 256;
-
-/** A range of the new text with the errors of its approximate match. */
-interface Match {
-	start: number;
-	end: number;
-	errors: number;
-}
-
 /** A request with strings guaranteed and the old start kept only when the offsets make sense. */
-interface Note {
+interface Note extends QuoteContext {
 	id: string;
-	exact: string;
-	prefix: string;
-	suffix: string;
 	/** Old start; undefined when the offsets are garbage. */
 	old: number | undefined;
 	/** The old start clamped into the new text. */
@@ -165,36 +129,10 @@ function bestOccurrence(text: string, note: Note): Match | undefined {
 	return best === -1 ? undefined : { start: best, end: best + exact.length, errors: 0 };
 }
 
-/**
- * Characters of stored context that agree with the text around [start, end): the common suffix
- * of prefix and the text before, the common prefix of suffix and the text after. Context shorter
- * than CONTEXT_LENGTH was cut by the start or end of the text, which counts one more if it still is.
- */
-function contextAgreement(text: string, start: number, end: number, note: Note): number {
-	const { prefix, suffix } = note;
-	let before = 0;
-	while (before < prefix.length && before < start
-		&& text.charCodeAt(start - before - 1) === prefix.charCodeAt(prefix.length - before - 1)) {
-		before++;
-	}
-	if (before === prefix.length && prefix.length < CONTEXT_LENGTH && start === before) {
-		before++;
-	}
-	let after = 0;
-	while (after < suffix.length && end + after < text.length && text.charCodeAt(end + after) === suffix.charCodeAt(after)) {
-		after++;
-	}
-	if (after === suffix.length && suffix.length < CONTEXT_LENGTH && end + after === text.length) {
-		after++;
-	}
-	return before + after;
-}
-
 /** Step 3: the best approximate match whose quote and context are close enough, near the old position. */
 function approximate(text: string, note: Note): Match | undefined {
 	const { exact, hint } = note;
-	const long = exact.length > LONG_QUOTE;
-	const patternLength = long ? PIECE : exact.length;
+	const patternLength = searchedLength(exact);
 	let maxErrors = Math.min(MAX_ERRORS, Math.floor(patternLength * MAX_ERROR_RATIO));
 	let from = 0;
 	let to = text.length;
@@ -212,9 +150,7 @@ function approximate(text: string, note: Note): Match | undefined {
 	if (maxErrors === 0 || contextCloses(text, note, from, to)) {
 		return undefined;
 	}
-	const candidates = long
-		? longMatches(text, exact, from, to, maxErrors, chunk)
-		: matchesIn(text, exact, from, to, maxErrors, chunk);
+	const candidates = approxSearch(text, exact, from, to, maxErrors, chunk);
 	if (!candidates) {
 		return undefined;
 	}
@@ -254,81 +190,6 @@ function approximate(text: string, note: Note): Match | undefined {
 	return best;
 }
 
-/**
- * Whether the end of the stored prefix is now followed, at most {@link SEAM_GAP} characters on,
- * by the start of the stored suffix somewhere in text[from, to): the quote was cut out there,
- * and an approximate match elsewhere can only be a look-alike.
- */
-function contextCloses(text: string, note: Note, from: number, to: number): boolean {
-	const left = note.prefix.slice(-SEAM_LENGTH);
-	const right = note.suffix.slice(0, SEAM_LENGTH);
-	const gap = Math.min(SEAM_GAP, Math.floor(note.exact.length / 4));
-	if (left.length < SEAM_LENGTH || right.length < SEAM_LENGTH) {
-		// Context cut short by the start or end of the text is too little to tell.
-		return false;
-	}
-	for (let at = text.indexOf(left, from); at !== -1 && at <= to; at = text.indexOf(left, at + 1)) {
-		for (let skip = 0; skip <= gap; skip++) {
-			if (text.startsWith(right, at + left.length + skip)) {
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-/**
- * Approximate matches of `pattern` in text[from, to), or undefined when it is not distinctive.
- * approx-string-match reports only the lowest-error matches of a search, so one search over the
- * region would hide a true passage behind a closer look-alike; searching overlapping chunks keeps
- * the best matches of each.
- */
-function matchesIn(text: string, pattern: string, from: number, to: number, maxErrors: number, chunkLength: number): Match[] | undefined {
-	const chunk = Math.max(chunkLength, 2 * pattern.length);
-	const overlap = pattern.length + maxErrors;
-	const matches: Match[] = [];
-	for (let at = from; at < to; at += chunk) {
-		const end = Math.min(to, at + chunk + overlap);
-		const found = search(text.slice(at, end), pattern, maxErrors);
-		if (found.length > MAX_MATCHES_PER_CHUNK) {
-			return undefined;
-		}
-		for (const match of found) {
-			matches.push({ start: at + match.start, end: at + match.end, errors: match.errors });
-		}
-		if (end === to) {
-			break;
-		}
-	}
-	return matches;
-}
-
-/**
- * Matches of a long quote: its head and tail matched apart, paired when the tail follows the
- * head at about the quote's length. Matching the whole quote would cost its length squared.
- */
-function longMatches(text: string, exact: string, from: number, to: number, maxErrors: number, chunk: number): Match[] | undefined {
-	const heads = matchesIn(text, exact.slice(0, PIECE), from, to, maxErrors, chunk);
-	const slack = exact.length * MAX_ERROR_RATIO;
-	const tails = heads && matchesIn(text, exact.slice(-PIECE), from, Math.min(text.length, to + exact.length + slack), maxErrors, chunk);
-	if (!heads || !tails) {
-		return undefined;
-	}
-	const matches: Match[] = [];
-	for (const head of heads) {
-		for (const tail of tails) {
-			const length = tail.end - head.start;
-			const stretch = Math.abs(length - exact.length);
-			if (tail.start >= head.end && stretch <= slack) {
-				// In units of one piece: the pieces' mean errors, plus the change in length pro rata,
-				// so that of two tails the one nearer the quote's length wins.
-				matches.push({ start: head.start, end: tail.end, errors: (head.errors + tail.errors) / 2 + stretch * PIECE / exact.length });
-			}
-		}
-	}
-	return matches;
-}
-
 /** Empty quote (a note on an empty range): where the stored context meets, nearest the old position. */
 function anchorEmpty(text: string, note: Note): Match | undefined {
 	const { prefix, suffix, hint } = note;
@@ -352,69 +213,6 @@ function anchorEmpty(text: string, note: Note): Match | undefined {
 		}
 	}
 	return best === undefined ? undefined : { start: best, end: best, errors: 0 };
-}
-
-/** How well stored context agrees with the text beside a match, and where it meets the passage. */
-interface ContextFit {
-	/** 1 − edit distance / context length, in [0, 1]. */
-	similarity: number;
-	/** Where the context ends (prefix) or starts (suffix), within the slack of the match boundary. */
-	at: number;
-}
-
-/** The stored prefix against the text ending within `slack` of `start`. */
-function contextBefore(text: string, start: number, prefix: string, slack: number): ContextFit {
-	if (prefix === '') {
-		// The quote began the text: agreement only where it still does.
-		return { similarity: start <= slack ? 1 : 0, at: start <= slack ? 0 : start };
-	}
-	const from = Math.max(0, start - prefix.length - slack);
-	const to = Math.min(text.length, start + slack);
-	const fit = alignEnd(prefix, text.slice(from, to), start - from);
-	return { similarity: 1 - fit.distance / prefix.length, at: from + fit.at };
-}
-
-/** The stored suffix against the text starting within `slack` of `end`; {@link contextBefore} mirrored. */
-function contextAfter(text: string, end: number, suffix: string, slack: number): ContextFit {
-	if (suffix === '') {
-		return { similarity: text.length - end <= slack ? 1 : 0, at: text.length - end <= slack ? text.length : end };
-	}
-	const from = Math.max(0, end - slack);
-	const to = Math.min(text.length, end + suffix.length + slack);
-	const fit = alignEnd(reverse(suffix), reverse(text.slice(from, to)), to - end);
-	return { similarity: 1 - fit.distance / suffix.length, at: to - fit.at };
-}
-
-/**
- * Edit distance of `pattern` to the best substring of `region` (free to start anywhere), and where
- * that substring ends; ties go to the end nearest `anchor`. Pattern and region are short (context
- * plus slack), so the plain dynamic programme is cheap.
- */
-function alignEnd(pattern: string, region: string, anchor: number): { distance: number; at: number } {
-	let previous = new Uint16Array(region.length + 1);
-	let current = new Uint16Array(region.length + 1);
-	for (let i = 1; i <= pattern.length; i++) {
-		current[0] = i;
-		const code = pattern.charCodeAt(i - 1);
-		for (let j = 1; j <= region.length; j++) {
-			const substitution = previous[j - 1] + (code === region.charCodeAt(j - 1) ? 0 : 1);
-			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-		}
-		[previous, current] = [current, previous];
-	}
-	let best = { distance: pattern.length, at: anchor };
-	for (let j = 0; j <= region.length; j++) {
-		const distance = previous[j];
-		if (distance < best.distance || (distance === best.distance && Math.abs(j - anchor) < Math.abs(best.at - anchor))) {
-			best = { distance, at: j };
-		}
-	}
-	return best;
-}
-
-/** Reversed by UTF-16 code units, so that offsets map back one to one. */
-function reverse(value: string): string {
-	return value.split('').reverse().join('');
 }
 
 /** Moves a start back off the low half of a surrogate pair, so that a range never splits a character. */
