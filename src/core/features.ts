@@ -55,6 +55,9 @@ function keySet(units: readonly Unit[]): Set<string> {
 /** Weight of a synonym match relative to an exact one. */
 export const SYNONYM_WEIGHT = 0.8;
 
+/** Sentence count below which weights are computed as if the texts had this many sentences. */
+const MIN_SENTENCES = 100;
+
 /** Inverse sentence frequency of every key over the sentences being compared. */
 export class Weights {
 	private readonly _frequency = new Map<string, number>();
@@ -76,11 +79,15 @@ export class Weights {
 
 	private readonly _weights = new Map<string, number>();
 
-	/** log(1 + N / df): rare words weigh more; a word in every sentence still counts a little. */
+	/**
+	 * log(1 + N / df): rare words weigh more; a word in every sentence still counts a little. N is at
+	 * least {@link MIN_SENTENCES}: in a handful of short articles every shared word is "common", and
+	 * a verbatim shared sentence would weigh too little to count as evidence.
+	 */
 	of(key: string): number {
 		let weight = this._weights.get(key);
 		if (weight === undefined) {
-			weight = Math.log(1 + this._sentences / Math.max(1, this.frequency(key)));
+			weight = Math.log(1 + Math.max(this._sentences, MIN_SENTENCES) / Math.max(1, this.frequency(key)));
 			this._weights.set(key, weight);
 		}
 		return weight;

@@ -57,7 +57,13 @@ export class ComparePanel extends Disposable {
 		const revived = new ComparePanel(panel, deps);
 		ComparePanel.currentPanel = revived;
 		const { articles } = await deps.corpus.get();
-		revived.show((state?.articleIds ?? []).flatMap(id => articles.filter(article => article.meta.id === id)));
+		const restored = (state?.articleIds ?? []).flatMap(id => articles.filter(article => article.meta.id === id));
+		if (restored.length < 2) {
+			// The workbench had not stored the view's state yet, or the articles left the corpus.
+			void revived._ready.then(() => revived._post({ type: 'error', message: 'the comparison could not be restored; run Compare Story or Compare Articles… again' }));
+			return;
+		}
+		revived.show(restored);
 	}
 
 	private readonly _corpus: CorpusService;

@@ -1,6 +1,7 @@
 // UI test in a real browser: "Parallax: Compare Story" from the palette shows the aligned seed
 // story in the webview: one column per article, rows of parallel passages with word highlights. Usage: node compareView.e2e.mjs ORIGIN FOLDER RESULTS_DIR
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { comparisonView, runCommand, runUiTest } from '../vscode/browser.mjs';
 
 const [origin, folder, results] = process.argv.slice(2);
@@ -73,4 +74,36 @@ await runUiTest('compare-view', `${origin}/?folder=${encodeURIComponent(folder)}
 	await view.locator('.row.selected', { hasText: 'Xinhua news agency' }).first().waitFor({ timeout: 10_000 })
 		.catch(() => problems.push('the row of the selected passage is not marked'));
 	await page.screenshot({ path: join(results, 'compare-reveal.png') });
+});
+
+await runUiTest('compare-themes-and-reload', `${origin}/?folder=${encodeURIComponent(folder)}`, results, async (page, problems) => {
+	await runCommand(page, 'Parallax: Compare Story');
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: 'putin-kim-pact-2024' }).first().waitFor();
+	await page.keyboard.press('Enter');
+	const view = comparisonView(page);
+	await view.locator('.row').first().waitFor({ timeout: 60_000 });
+
+	// The panel comes back after a window reload, with its columns and rows. The workbench stores
+	// the view's state shortly after it changes, as it does for a user who reads before reloading.
+	await page.waitForTimeout(2000);
+	await page.reload();
+	await page.locator('.activitybar a.action-label[aria-label="Parallax"]').waitFor({ timeout: 90_000 });
+	await comparisonView(page).locator('.row').first().waitFor({ timeout: 60_000 })
+		.catch(() => problems.push('the comparison did not come back after a reload'));
+	const columns = await comparisonView(page).locator('.column-header').count();
+	if (columns !== 3) {
+		problems.push(`after a reload the panel shows ${columns} columns`);
+	}
+
+	// Light, dark and high-contrast themes: the workspace setting switches the theme live.
+	const settings = join(folder, '.vscode', 'settings.json');
+	mkdirSync(dirname(settings), { recursive: true });
+	for (const [theme, webviewClass] of [['Default Light Modern', 'vscode-light'], ['Default Dark Modern', 'vscode-dark'], ['Default High Contrast', 'vscode-high-contrast']]) {
+		writeFileSync(settings, JSON.stringify({ 'workbench.colorTheme': theme }));
+		await comparisonView(page).locator(`body.${webviewClass}`).waitFor({ timeout: 30_000 })
+			.catch(() => problems.push(`the panel did not switch to ${theme}`));
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: join(results, `compare-${webviewClass}.png`) });
+	}
+	rmSync(settings);
 });

@@ -97,6 +97,18 @@ describe('align', () => {
 describe('align on bad input', () => {
 	const article = (id: string, body: string): AlignInput => ({ id, path: `${id}.md`, title: id, outlet: id, body });
 
+	it('aligns a verbatim sentence shared by two short articles, also with markup after it', () => {
+		const shared = 'The ministry said the agreement would be signed in Geneva on Friday after months of talks.';
+		const article = (id: string, body: string) => ({ id, path: id, title: id, outlet: id, body });
+		const comparison = alignArticles([
+			article('a', `${shared} <script>window.pwned = 1</script>\n\nA second paragraph about something else.`),
+			article('b', `${shared}\n\nOfficials from both sides declined to comment.`),
+		]);
+		strictEqual(comparison.groups.length, 1);
+		ok(comparison.groups[0].members.every(member => comparison.articles.find(a => a.id === member.article)!.passages
+			.find(p => p.id === member.passage)!.text.startsWith(shared)));
+	});
+
 	it('handles empty and one-word articles', () => {
 		const result = alignArticles([article('empty', ''), article('word', 'Pyongyang'), FT]);
 		deepStrictEqual(result.groups, []);
