@@ -158,14 +158,7 @@ function renderPassage(article: string, passage: ViewPassage, handlers: Handlers
 		paragraph.append(element('span', `hl-${highlight.kind}`, passage.text.slice(highlight.start, highlight.end)));
 	}
 	const range = { article, start: passage.start, end: passage.end };
-	const reveal = () => handlers.reveal(range);
-	paragraph.addEventListener('click', reveal);
-	paragraph.addEventListener('keydown', event => {
-		if (event.key === 'Enter' || event.key === ' ') {
-			event.preventDefault();
-			reveal();
-		}
-	});
+	onActivate(paragraph, () => handlers.reveal(range));
 	const link = element('button', 'passage-link');
 	link.append(element('span', 'codicon codicon-link'));
 	link.title = 'Link this passage to a passage of another article';
@@ -212,16 +205,20 @@ function fillMargin(margin: HTMLElement, range: PassageRange, handlers: Handlers
 		// The note is the user's Markdown: shown as plain text, never parsed as HTML.
 		const label = note.kind === 'link' ? `${note.relation ?? 'link'}${note.text ? `: ${note.text}` : ''}` : note.text;
 		item.append(element('span', 'margin-text', ` ${label}`));
-		const open = () => handlers.revealNote(note);
-		item.addEventListener('click', open);
-		item.addEventListener('keydown', event => {
-			if (event.key === 'Enter' || event.key === ' ') {
-				event.preventDefault();
-				open();
-			}
-		});
+		onActivate(item, () => handlers.revealNote(note));
 		return item;
 	}));
+}
+
+/** Runs `action` on a click, Enter or Space: a focusable element that acts like a button. */
+function onActivate(target: HTMLElement, action: () => void): void {
+	target.addEventListener('click', action);
+	target.addEventListener('keydown', event => {
+		if (event.key === 'Enter' || event.key === ' ') {
+			event.preventDefault();
+			action();
+		}
+	});
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

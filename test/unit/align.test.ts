@@ -1,19 +1,11 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AlignInput, alignArticles, alignPair } from '../../src/core/align';
-import { parseArticle } from '../../src/core/article';
 import { Comparison } from '../../src/core/comparison';
+import { seedByOutlet, seeds } from './seedArticles';
 
-const CORPUS = join(__dirname, '../../corpus/putin-kim-pact-2024');
-const seeds: AlignInput[] = readdirSync(CORPUS).sort().map(name => {
-	const { meta, body } = parseArticle(readFileSync(join(CORPUS, name), 'utf8'));
-	return { id: meta.id, path: name, title: meta.title, outlet: meta.outlet, body };
-});
-const byOutlet = (prefix: string) => seeds.find(article => article.outlet.startsWith(prefix))!;
-const FT = byOutlet('Geopolist');
-const CNN = byOutlet('CNN');
-const RU = byOutlet('Russian');
+const FT = seedByOutlet('Geopolist');
+const CNN = seedByOutlet('CNN');
+const RU = seedByOutlet('Russian');
 
 /** The group whose passage in `article` contains `phrase`. */
 function groupWith(comparison: Comparison, article: AlignInput, phrase: string) {

@@ -1,20 +1,12 @@
 import { ok, strictEqual } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AlignInput, DEFAULT_ALIGN_OPTIONS, alignArticles } from '../../src/core/align';
-import { parseArticle } from '../../src/core/article';
 import { Comparison } from '../../src/core/comparison';
+import { seedByOutlet, seeds } from './seedArticles';
 import { UserLink } from '../../src/core/userLinks';
 
-const CORPUS = join(__dirname, '../../corpus/putin-kim-pact-2024');
-const seeds: AlignInput[] = readdirSync(CORPUS).sort().map(name => {
-	const { meta, body } = parseArticle(readFileSync(join(CORPUS, name), 'utf8'));
-	return { id: meta.id, path: name, title: meta.title, outlet: meta.outlet, body };
-});
-const byOutlet = (prefix: string) => seeds.find(article => article.outlet.startsWith(prefix))!;
-const FT = byOutlet('Geopolist');
-const CNN = byOutlet('CNN');
-const RU = byOutlet('Russian');
+const FT = seedByOutlet('Geopolist');
+const CNN = seedByOutlet('CNN');
+const RU = seedByOutlet('Russian');
 
 /** Body range of the sentence-ish stretch that starts with `phrase`. */
 function rangeOf(article: AlignInput, phrase: string): { article: string; start: number; end: number } {
