@@ -81,7 +81,7 @@ try {
 			problems.push(`${injected} elements came from article text`);
 		}
 		for (const frame of page.frames()) {
-			if (await frame.evaluate(() => window.pwned).catch(() => undefined)) {
+			if (await frame.evaluate(() => globalThis.pwned).catch(() => undefined)) {
 				problems.push(`a payload ran in ${frame.url().slice(0, 80)}`);
 			}
 		}
