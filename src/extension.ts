@@ -49,9 +49,9 @@ export function activate(context: vscode.ExtensionContext): ParallaxApi {
 		notesBadges,
 		vscode.window.createTreeView('parallax.notes', { treeDataProvider: notesTree }),
 		vscode.window.registerFileDecorationProvider(notesBadges),
-		registerCommands({ extensionUri: context.extensionUri, corpus, people, notes, noteCommands: new NoteCommands(notes, notesController) }),
+		registerCommands({ extensionUri: context.extensionUri, storageUri: context.storageUri, corpus, people, notes, noteCommands: new NoteCommands(notes, notesController) }),
 		vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
-			deserializeWebviewPanel: (panel, state: WebviewState | undefined) => ComparePanel.revive(panel, { extensionUri: context.extensionUri, corpus, notes }, state),
+			deserializeWebviewPanel: (panel, state: WebviewState | undefined) => ComparePanel.revive(panel, { extensionUri: context.extensionUri, corpus, notes, storageUri: context.storageUri }, state),
 		}),
 	);
 	// Threads appear in article editors only once the notes are read; that happens in the background.

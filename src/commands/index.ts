@@ -23,6 +23,8 @@ export { CommandId };
 /** What the command handlers need. */
 export interface CommandDeps {
 	extensionUri: vscode.Uri;
+	/** The extension's storage for this workspace, if a folder is open. */
+	storageUri?: vscode.Uri;
 	corpus: CorpusService;
 	people: PeopleService;
 	notes: NotesService;
@@ -45,11 +47,11 @@ function loadExporter(): typeof import('./exportComparison') {
 }
 
 /** Registers every command of package.json; the returned disposable unregisters them. */
-export function registerCommands({ extensionUri, corpus, people, notes, noteCommands }: CommandDeps): vscode.Disposable {
+export function registerCommands({ extensionUri, storageUri, corpus, people, notes, noteCommands }: CommandDeps): vscode.Disposable {
 	/** Note commands take a node of the Notes view, or an annotation id and target index. */
 	const noteTarget = (target: NoteNode | string, index?: number): [string, number] =>
 		typeof target === 'string' ? [target, index ?? 0] : [target.note.annotation.id, target.targetIndex];
-	const panelDeps = { extensionUri, corpus, notes };
+	const panelDeps = { extensionUri, corpus, notes, storageUri };
 	return vscode.Disposable.from(
 		vscode.commands.registerCommand(CommandId.RefreshArticles, () => corpus.reload()),
 		vscode.commands.registerCommand(CommandId.OpenArticle, (target?: Parameters<typeof openArticle>[1]) => openArticle(corpus, target)),

@@ -18,6 +18,8 @@ export interface PanelDeps {
 	extensionUri: vscode.Uri;
 	corpus: CorpusService;
 	notes: NotesService;
+	/** Where the panel keeps the ids of the articles on show, for a revive without webview state. */
+	storageUri?: vscode.Uri;
 }
 
 /** Webview type of the comparison panel, also its serializer's key. */
@@ -57,7 +59,9 @@ export class ComparePanel extends Disposable {
 		const revived = new ComparePanel(panel, deps);
 		ComparePanel.currentPanel = revived;
 		const { articles } = await deps.corpus.get();
-		const restored = (state?.articleIds ?? []).flatMap(id => articles.filter(article => article.meta.id === id));
+		// The workbench may not have stored the webview's state before a quick reload; our own copy then serves.
+		const ids = state?.articleIds ?? (await readShownIds(deps.storageUri));
+		const restored = ids.flatMap(id => articles.filter(article => article.meta.id === id));
 		if (restored.length < 2) {
 			// The workbench had not stored the view's state yet, or the articles left the corpus.
 			void revived._ready.then(() => revived._post({ type: 'error', message: 'the comparison could not be restored; run Compare Story or Compare Articles… again' }));
@@ -68,6 +72,7 @@ export class ComparePanel extends Disposable {
 
 	private readonly _corpus: CorpusService;
 	private readonly _notes: NotesService;
+	private readonly _storageUri: vscode.Uri | undefined;
 	private _articles: CorpusArticle[] = [];
 	private _person: string | undefined;
 	/** The user links the current alignment was computed with, to re-align only when they change. */
@@ -77,6 +82,7 @@ export class ComparePanel extends Disposable {
 		super();
 		this._corpus = deps.corpus;
 		this._notes = deps.notes;
+		this._storageUri = deps.storageUri;
 		this._ready = new Promise(resolve => (this._markReady = resolve));
 		this._register(panel);
 		panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'parallax.svg');
@@ -107,6 +113,7 @@ export class ComparePanel extends Disposable {
 		this._articles = articles;
 		this._person = person;
 		this._articleIds = articles.map(article => article.meta.id);
+		void writeShownIds(this._storageUri, this._articleIds);
 		const outlets = articles.map(article => article.meta.outlet || article.meta.id).join(' · ');
 		this.panel.title = articles.length === 0 ? 'Parallax Comparison' : person ? `${person}: ${outlets}` : `Compare: ${outlets}`;
 		// Aligning starts at once, while the webview loads; the rows are posted when it is ready.
@@ -260,5 +267,26 @@ export class ComparePanel extends Disposable {
 
 	private _post(message: ToWebview): Thenable<boolean> {
 		return this.panel.webview.postMessage(message);
+	}
+}
+
+const SHOWN_FILE = 'comparison.json';
+
+/** Remembers the articles on show in the extension's workspace storage (a best effort). */
+async function writeShownIds(storageUri: vscode.Uri | undefined, articleIds: string[]): Promise<void> {
+	if (storageUri) {
+		await Promise.resolve(vscode.workspace.fs.createDirectory(storageUri)).catch(() => undefined);
+		await Promise.resolve(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(storageUri, SHOWN_FILE), new TextEncoder().encode(JSON.stringify({ articleIds }))))
+			.catch(() => undefined);
+	}
+}
+
+/** The articles that were on show, or none. */
+async function readShownIds(storageUri: vscode.Uri | undefined): Promise<string[]> {
+	try {
+		const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(storageUri!, SHOWN_FILE))));
+		return Array.isArray(stored?.articleIds) ? stored.articleIds.filter((id: unknown) => typeof id === 'string') : [];
+	} catch {
+		return [];
 	}
 }

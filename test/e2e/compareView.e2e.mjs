@@ -83,9 +83,8 @@ await runUiTest('compare-themes-and-reload', `${origin}/?folder=${encodeURICompo
 	const view = comparisonView(page);
 	await view.locator('.row').first().waitFor({ timeout: 60_000 });
 
-	// The panel comes back after a window reload, with its columns and rows. The workbench stores
-	// the view's state shortly after it changes, as it does for a user who reads before reloading.
-	await page.waitForTimeout(2000);
+	// The panel comes back after a window reload, with its columns and rows, also right after it
+	// opened, before the workbench has stored the view's state.
 	await page.reload();
 	await page.locator('.activitybar a.action-label[aria-label="Parallax"]').waitFor({ timeout: 90_000 });
 	await comparisonView(page).locator('.row').first().waitFor({ timeout: 60_000 })

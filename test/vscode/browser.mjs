@@ -55,6 +55,8 @@ export async function runUiTest(name, url, results, scenario) {
 		try {
 			await page.goto(url);
 			await page.locator('.activitybar a.action-label[aria-label="Parallax"]').waitFor({ timeout: 90_000 });
+			// The workbench restores the editors of the previous scenario in this workspace: start clean.
+			await runCommand(page, 'View: Close All Editors');
 			await scenario(page, problems);
 		} catch (error) {
 			problems.push(error.message);
