@@ -31,7 +31,8 @@ export interface Article {
 const KNOWN_KEYS = ['id', 'title', 'outlet', 'url', 'published', 'author', 'language', 'via', 'story'] as const;
 const REQUIRED_KEYS: readonly (keyof ArticleMeta)[] = ['id', 'title'];
 const FENCE = /^---[ \t]*\r?\n/;
-const CLOSING_FENCE = /^---[ \t]*(\r?\n|$)/m;
+// Not the `m` flag: its `^` and `$` also match at U+2028, U+2029 and a lone CR, which may occur inside a value.
+const CLOSING_FENCE = /(?<=^|\n)---[ \t]*(\r?\n|$)/;
 const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -94,7 +95,13 @@ function parseFrontMatter(yamlText: string, firstLine: number): { meta: ArticleM
 	if (!isMap(doc.contents)) {
 		throw new ParallaxError('the front matter must be a YAML mapping of keys to values (id: …, title: …)', undefined, firstLine + 1);
 	}
-	const data = doc.toJS() as Record<string, unknown>;
+	let data: Record<string, unknown>;
+	try {
+		data = doc.toJS() as Record<string, unknown>;
+	} catch (error) {
+		// Aliases are resolved only here: one without its anchor, or too many of them (a "billion laughs" file), throws.
+		throw new ParallaxError(`malformed front matter: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`, undefined, firstLine);
+	}
 	const meta: Record<string, string> = {};
 	const extra: Record<string, unknown> = {};
 	for (const pair of doc.contents.items) {

@@ -104,6 +104,23 @@ describe('article', () => {
 		strictEqual(parseError('---\n- a\n- b\n---\n').message.startsWith('the front matter must be a YAML mapping'), true);
 	});
 
+	it('reports an alias without its anchor, and a billion laughs, as malformed front matter (issue 6)', () => {
+		const unresolved = parseError('---\nid: a\ntitle: *x\n---\n');
+		strictEqual(unresolved.message.startsWith('malformed front matter: Unresolved alias'), true);
+		strictEqual(unresolved.line, 1);
+		const laughs = ['lol0: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghi'.split('').map((anchor, level) =>
+			`lol${level + 1}: &${anchor} [${Array(9).fill(`*${'abcdefghi'[level]}`).join(', ')}]`)].join('\n');
+		strictEqual(parseError(`---\nid: a\ntitle: t\n${laughs}\n---\n`).message.startsWith('malformed front matter'), true);
+	});
+
+	it('ends the front matter only at a "---" line, not at one after U+2028 or U+2029 inside a value (issue 6)', () => {
+		for (const outlet of ['Kim\u2029---', 'Kim\u2028--- x']) {
+			const article = parseArticle(serializeArticle({ meta: { id: 'a', title: 'Kim', outlet, story: '' }, body: 'Body.' }));
+			strictEqual(article.meta.outlet, outlet);
+			strictEqual(article.body, 'Body.');
+		}
+	});
+
 	it('keeps right-to-left and CJK text intact', () => {
 		const body = 'قال المتحدث إن الاتفاق ثنائي.\n\n中国外交部发言人拒绝评论。';
 		const article = parseArticle(serializeArticle({ meta: { id: 'ar-1', title: 'عنوان 标题', outlet: 'صحيفة', story: 's' }, body }));
