@@ -19,6 +19,8 @@ export class NotesController extends Disposable {
 	/** Threads by annotation id and target index (`id#0`, `id#1` for the two ends of a link). */
 	private readonly _threads = new Map<string, vscode.CommentThread>();
 	private _syncing = Promise.resolve();
+	/** The annotation each thread's comments were last built from. */
+	private readonly _filled = new WeakMap<vscode.CommentThread, NoteAnnotation>();
 
 	constructor(private readonly _corpus: CorpusService, private readonly _notes: NotesService) {
 		super();
@@ -92,7 +94,11 @@ export class NotesController extends Disposable {
 				} else if (!thread.range || !thread.range.isEqual(range)) {
 					thread.range = range;
 				}
-				this._fill(thread, note, index, byId);
+				// Typing moves threads on every keystroke: refill comments only when the annotation changed.
+				if (this._filled.get(thread) !== note.annotation) {
+					this._fill(thread, note, index, byId);
+					this._filled.set(thread, note.annotation);
+				}
 				live.add(key);
 			}
 		}
