@@ -1,7 +1,6 @@
 import { deepStrictEqual, ok, rejects, strictEqual, throws } from 'node:assert';
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,46 +8,21 @@ import { ParallaxError } from '../../src/core/errors';
 import { NoteAnnotation } from '../../src/core/notes/model';
 import { parseNotesFile, serializeNotesFile } from '../../src/core/notes/notesFile';
 import { listNotesFiles, MAX_NOTES_FILE_BYTES, notesFilePath, readNotes, updateNotes } from '../../src/util/notesStore';
+import { bundleFixture, startWriter, waitFor } from './fixtures/childProcess';
 import { smallNote, versionNote } from './fixtures/notesVersions';
 
-/** The writer child process, bundled once: `node --import tsx` takes over a second to start, and the kill test starts 16. */
-let writer: string;
-
-/** Starts the writer child process and resolves once it waits for its start signal. */
-async function startWriter(args: string[]): Promise<{ child: ChildProcess; lines: string[]; stderr: () => string }> {
-	const child = spawn(process.execPath, [writer, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-	const lines: string[] = [];
-	let stderr = '';
-	child.stderr!.on('data', chunk => (stderr += chunk));
-	child.stdout!.on('data', chunk => lines.push(...String(chunk).split('\n').filter(Boolean)));
-	await waitFor(() => lines.includes('ready'), 10_000, () => `writer did not start: ${stderr}`);
-	return { child, lines, stderr: () => stderr };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number, message: () => string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) {
-			throw new Error(message());
-		}
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-}
+/** The writer child process, bundled once for the whole suite. */
+let notesWriter: { script: string; dispose: () => void };
 
 describe('notesStore', () => {
 	let root: string;
 	let file: string;
-	let bundleFolder: string;
 
 	before(() => {
-		bundleFolder = mkdtempSync(join(tmpdir(), 'parallax-writer-'));
-		writer = join(bundleFolder, 'notesWriter.js');
-		buildSync({ entryPoints: [join(__dirname, 'fixtures', 'notesWriter.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: writer, logLevel: 'warning' });
+		notesWriter = bundleFixture(join(__dirname, 'fixtures', 'notesWriter.ts'));
 	});
 
-	after(() => {
-		rmSync(bundleFolder, { recursive: true, force: true });
-	});
+	after(() => notesWriter.dispose());
 
 	beforeEach(() => {
 		root = mkdtempSync(join(tmpdir(), 'parallax-notes-'));
@@ -227,7 +201,7 @@ describe('notesStore', () => {
 
 	it('loses no note when two processes each save 30 at the same time', async function () {
 		this.timeout(30_000);
-		const writers = await Promise.all(['one', 'two'].map(name => startWriter(['add', file, name, '30'])));
+		const writers = await Promise.all(['one', 'two'].map(name => startWriter(notesWriter.script, ['add', file, name, '30'])));
 		const exits = writers.map(({ child }) => once(child, 'exit'));
 		for (const { child } of writers) {
 			child.stdin!.write('go\n');
@@ -245,11 +219,11 @@ describe('notesStore', () => {
 		this.timeout(60_000);
 		const versions = [serializeNotesFile([versionNote('a')]), serializeNotesFile([versionNote('b')])];
 		// The next writer starts while the current one runs, so that node's start-up is not paid 15 times in a row.
-		let next = startWriter(['flip', file, 'a']);
+		let next = startWriter(notesWriter.script, ['flip', file, 'a']);
 		const seen = new Set<number>();
 		for (let round = 0; round < 15; round++) {
 			const writer = await next;
-			next = startWriter(['flip', file, round % 2 === 0 ? 'b' : 'a']);
+			next = startWriter(notesWriter.script, ['flip', file, round % 2 === 0 ? 'b' : 'a']);
 			const exit = once(writer.child, 'exit');
 			const before = writer.lines.length;
 			writer.child.stdin!.write('go\n');
