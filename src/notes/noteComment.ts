@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { NoteBody } from '../core/notes/model';
+import { inertNoteMarkdown } from '../util/markdownText';
 
 /** One comment of a note thread, backed by one body of the annotation. */
 export class NoteComment implements vscode.Comment {
@@ -46,11 +47,11 @@ export class NoteComment implements vscode.Comment {
 }
 
 /**
- * Note bodies are the user's Markdown, rendered without command links, and with any HTML shown as
- * the text it is (escaped `<`), since notes may be pasted from anywhere.
+ * Note bodies are the user's Markdown, rendered without command links, with any HTML shown as the
+ * text it is and images as text (nothing loaded), since notes may be pasted from anywhere.
  */
 export function noteMarkdown(value: string): vscode.MarkdownString {
-	const markdown = new vscode.MarkdownString(value.replace(/</g, '\\<'), false);
+	const markdown = new vscode.MarkdownString(inertNoteMarkdown(value), false);
 	markdown.isTrusted = false;
 	markdown.supportHtml = false;
 	return markdown;

@@ -4,6 +4,7 @@ import { articleIdOf, NoteAnnotation } from '../core/notes/model';
 import { relationOf } from '../core/notes/notesFile';
 import { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/dispose';
+import { inertNoteMarkdown, literalMarkdown } from '../util/markdownText';
 import { NoteComment, noteMarkdown } from './noteComment';
 import { AnchoredNote, NotesService } from './notesService';
 
@@ -144,10 +145,12 @@ function linkComment(annotation: NoteAnnotation, targetIndex: number, otherArtic
 	const relationBody = annotation.body.find(body => body.purpose === 'tagging') ?? annotation.body[0];
 	const comment = new NoteComment(annotation.id, relationBody.id, relationBody, 'link', thread);
 	const markdown = noteMarkdown('');
-	markdown.appendMarkdown(`**${relationOf(annotation)}** — `).appendText(otherArticle ? `${otherArticle.meta.outlet}: ${otherArticle.meta.title}` : 'a missing article');
-	markdown.appendMarkdown('\n\n> ').appendText(other?.selector[0].exact.replace(/\s+/g, ' ') ?? '');
+	// The relation, outlet, title and quote are shown as written; the note as inert Markdown, as in note threads.
+	markdown.appendMarkdown(`**${literalMarkdown(relationOf(annotation) ?? '')}** — `)
+		.appendMarkdown(literalMarkdown(otherArticle ? `${otherArticle.meta.outlet}: ${otherArticle.meta.title}` : 'a missing article'));
+	markdown.appendMarkdown('\n\n> ').appendMarkdown(literalMarkdown(other?.selector[0].exact.replace(/\s+/g, ' ') ?? ''));
 	if (note) {
-		markdown.appendMarkdown('\n\n').appendMarkdown(note.value);
+		markdown.appendMarkdown('\n\n').appendMarkdown(inertNoteMarkdown(note.value));
 	}
 	comment.body = markdown;
 	return comment;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusArticle, CorpusProblem, Story, articleLabel } from '../core/corpus';
 import { CommandId } from '../commands/commandIds';
+import { literalMarkdown } from '../util/markdownText';
 
 /** A story: the articles that share a `story` id. */
 export class StoryNode extends vscode.TreeItem {
@@ -47,17 +48,17 @@ export type CorpusNode = StoryNode | ArticleNode | ProblemNode;
 function articleTooltip(article: CorpusArticle): vscode.MarkdownString {
 	const { meta } = article;
 	const tooltip = new vscode.MarkdownString('', true);
-	// Front matter is untrusted text: append it as text, never as Markdown or HTML.
+	// Front matter is untrusted text: append it as text, never as Markdown or HTML (appendText lets `<` and `&` through).
 	tooltip.isTrusted = false;
 	tooltip.supportHtml = false;
-	tooltip.appendMarkdown('**').appendText(meta.title).appendMarkdown('**\n\n');
+	tooltip.appendMarkdown(`**${literalMarkdown(meta.title)}**\n\n`);
 	const rows: [string, string | undefined][] = [
 		['Outlet', meta.outlet], ['Via', meta.via], ['Published', meta.published], ['Author', meta.author],
 		['URL', meta.url], ['Id', meta.id], ['File', vscode.workspace.asRelativePath(vscode.Uri.parse(article.path), false)],
 	];
 	for (const [name, value] of rows) {
 		if (value) {
-			tooltip.appendMarkdown(`${name}: `).appendText(value).appendMarkdown('  \n');
+			tooltip.appendMarkdown(`${name}: ${literalMarkdown(value)}  \n`);
 		}
 	}
 	return tooltip;

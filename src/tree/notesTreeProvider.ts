@@ -6,6 +6,7 @@ import { CommandId } from '../commands/commandIds';
 import { CorpusService } from '../corpus/corpusService';
 import { AnchoredNote, NotesService } from '../notes/notesService';
 import { Disposable } from '../util/dispose';
+import { literalMarkdown } from '../util/markdownText';
 
 /** The notes of one article. */
 export class NotesArticleNode extends vscode.TreeItem {
@@ -43,7 +44,7 @@ export class NoteNode extends vscode.TreeItem {
 		const tooltip = new vscode.MarkdownString('', false);
 		tooltip.isTrusted = false;
 		tooltip.supportHtml = false;
-		tooltip.appendMarkdown('> ').appendText(shorten(quote, 400)).appendMarkdown('\n\n').appendText(shorten(first, 1000));
+		tooltip.appendMarkdown(`> ${literalMarkdown(shorten(quote, 400))}\n\n${literalMarkdown(shorten(first, 1000))}`);
 		this.tooltip = tooltip;
 		const resolved = annotation['parallax:resolved'] === true;
 		this.iconPath = new vscode.ThemeIcon(orphaned ? 'debug-disconnect' : isLink ? 'link' : resolved ? 'pass' : annotation.body.length > 1 ? 'comment-discussion' : 'comment');

@@ -4,6 +4,7 @@ import { CorpusArticle } from '../core/corpus';
 import { CorpusService } from '../corpus/corpusService';
 import { PeopleService } from '../people/peopleService';
 import { Disposable } from '../util/dispose';
+import { literalMarkdown } from '../util/markdownText';
 import { CommandId } from '../commands/commandIds';
 
 /** A person quoted or named as a source; a click compares the articles on them. */
@@ -13,7 +14,7 @@ export class PersonNode extends vscode.TreeItem {
 		this.id = `person:${person.name}`;
 		const quotes = person.mentions.filter(mention => mention.quote).length;
 		this.description = [person.affiliation, `${articleCount} ${articleCount === 1 ? 'article' : 'articles'}, ${quotes} ${quotes === 1 ? 'quote' : 'quotes'}`].filter(Boolean).join(' · ');
-		this.tooltip = new vscode.MarkdownString().appendText(`${person.name}${person.affiliation ? `, ${person.affiliation}` : ''}`);
+		this.tooltip = new vscode.MarkdownString(literalMarkdown(`${person.name}${person.affiliation ? `, ${person.affiliation}` : ''}`));
 		this.iconPath = new vscode.ThemeIcon('person');
 		this.contextValue = 'person';
 		this.command = { command: CommandId.CompareOnPerson, title: 'Compare on Person', arguments: [person.name] };
@@ -27,7 +28,7 @@ export class PersonArticleNode extends vscode.TreeItem {
 		super(article.meta.outlet || article.meta.title, vscode.TreeItemCollapsibleState.None);
 		const quote = mentions.find(mention => mention.quote)?.quote;
 		this.description = quote ? `“${quote}”` : 'named';
-		this.tooltip = new vscode.MarkdownString().appendText(mentions.map(mention => mention.quote ?? '(named)').join('\n\n'));
+		this.tooltip = new vscode.MarkdownString(mentions.map(mention => literalMarkdown(mention.quote ?? '(named)')).join('\n\n'));
 		this.iconPath = new vscode.ThemeIcon('quote');
 		this.contextValue = 'personArticle';
 		this.command = { command: CommandId.OpenArticle, title: 'Open Article', arguments: [article.meta.id] };

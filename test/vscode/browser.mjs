@@ -45,14 +45,16 @@ export function browserDied(error) {
 /**
  * Runs one UI scenario against the workbench at `url`: `scenario(page, problems)` drives the page and
  * pushes what is wrong. A failure leaves `<name>-failure.png` in `results`; a Chromium death is
- * retried once; the process exits 1 if any problem remains.
+ * retried once; the process exits 1 if any problem remains. `watch(page, problems)`, if given, runs
+ * before the workbench loads, for listeners that must see everything (requests, dialogs).
  */
-export async function runUiTest(name, url, results, scenario) {
+export async function runUiTest(name, url, results, scenario, watch) {
 	const attempt = async () => {
 		const { page, close } = await launchBrowser();
 		page.setDefaultTimeout(30_000);
 		const problems = [];
 		try {
+			await watch?.(page, problems);
 			await page.goto(url);
 			await page.locator('.activitybar a.action-label[aria-label="Parallax"]').waitFor({ timeout: 90_000 });
 			// The workbench restores the editors of the previous scenario in this workspace: start clean.
