@@ -80,7 +80,10 @@ export function serializeArticle(article: Pick<Article, 'meta' | 'body'> & { ext
 		}
 	}
 	const yamlText = stringify(ordered, { lineWidth: 0 });
-	return `---\n${yamlText}---\n\n${article.body}\n`;
+	// parseArticle drops the file's last line break, "\r\n" or "\n": after a body that ends in a CR,
+	// a "\n" alone would make one "\r\n" with it and take the CR away.
+	const lastBreak = article.body.endsWith('\r') ? '\r\n' : '\n';
+	return `---\n${yamlText}---\n\n${article.body}${lastBreak}`;
 }
 
 function parseFrontMatter(yamlText: string, firstLine: number): { meta: ArticleMeta; extra: Record<string, unknown> } {

@@ -5,7 +5,8 @@ export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 /**
  * Turns file bytes into text, refusing what is not a text article: too large, binary, or not UTF-8
- * (a Latin-1 file would otherwise turn every accent into U+FFFD silently).
+ * (a Latin-1 file would otherwise turn every accent into U+FFFD silently). One leading byte-order
+ * mark is dropped.
  */
 export function decodeText(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): string {
 	checkInputSize(bytes.length, maxBytes);
@@ -18,7 +19,9 @@ export function decodeText(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): strin
 	}
 	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		// ignoreBOM leaves a byte-order mark in the text for the line below to drop. By default
+		// TextDecoder drops it itself, and that line then took a second U+FEFF, which is text.
+		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 	} catch {
 		throw new ParallaxError(`the file is not valid UTF-8 (byte ${firstInvalidUtf8Byte(bytes)}); convert it to UTF-8 first, e.g. \`iconv -f latin1 -t utf-8\``);
 	}

@@ -216,6 +216,23 @@ describe('anchor', () => {
 			const text = 'ab'.repeat(5000);
 			strictEqual(covered(text, anchorNote(text, { id: 'n', exact: 'abababababXbababab', prefix: '', suffix: '', start: 100, end: 118 })), 'orphaned');
 		});
+
+		it('orphans a long quote that fits a repetitive text with one error almost anywhere (issue 6)', () => {
+			// Some 1,500 equally good matches: each used to be traced back to its start before they were counted.
+			const text = 'ab.'.repeat(1855);
+			const exact = 'ab.'.repeat(1124) + 'x';
+			strictEqual(covered(text, anchorNote(text, { id: 'n', exact, prefix: '', suffix: '', start: 0, end: -1 })), 'orphaned');
+			strictEqual(covered(text, anchorNote(text, { id: 'n', exact, prefix: '', suffix: '', start: 30, end: 3403 })), 'orphaned');
+		});
+
+		it('picks the occurrence of a periodic quote whose context agrees, in long runs of it (issue 6)', () => {
+			const text = `Before. ${'='.repeat(3001)} middle ${'='.repeat(2999)} After.`;
+			const exact = '='.repeat(40);
+			const atEnd = { id: 'n', exact, prefix: '='.repeat(32), suffix: ' After.', start: 2, end: 42 };
+			strictEqual(covered(text, anchorNote(text, atEnd)), `${text.indexOf(' After.') - 40}:${exact}`);
+			const beforeMiddle = { ...atEnd, suffix: ' middle ==' };
+			strictEqual(covered(text, anchorNote(text, beforeMiddle)), `${text.indexOf(' middle') - 40}:${exact}`);
+		});
 	});
 
 	describe('scale', () => {

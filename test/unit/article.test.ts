@@ -121,6 +121,12 @@ describe('article', () => {
 		}
 	});
 
+	it('reads back a body that ends in a carriage return, or in line breaks of either kind (issue 6)', () => {
+		for (const body of ['Body.\r', 'Body.\r\r', 'Body.\r\n', 'Body.\n', '\r', '\rBody.', 'Body.\n\r']) {
+			strictEqual(parseArticle(serializeArticle({ meta: { id: 'a', title: 'T', outlet: '', story: '' }, body })).body, body, JSON.stringify(body));
+		}
+	});
+
 	it('keeps right-to-left and CJK text intact', () => {
 		const body = 'قال المتحدث إن الاتفاق ثنائي.\n\n中国外交部发言人拒绝评论。';
 		const article = parseArticle(serializeArticle({ meta: { id: 'ar-1', title: 'عنوان 标题', outlet: 'صحيفة', story: 's' }, body }));

@@ -1,4 +1,4 @@
-import { strictEqual } from 'node:assert';
+import { deepStrictEqual, strictEqual } from 'node:assert';
 import { chunksOf } from '../../src/core/chunks';
 
 describe('chunks', () => {
@@ -20,6 +20,12 @@ describe('chunks', () => {
 		for (const { chunk } of join(text, 999)) {
 			strictEqual(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(chunk), false);
 		}
+	});
+
+	it('gets through surrogate pairs one code unit at a time when at most one is allowed, and keeps them whole from two (issue 6)', () => {
+		deepStrictEqual(join('a😀b', 1).map(({ chunk }) => chunk), ['a', '\ud83d', '\ude00', 'b']);
+		deepStrictEqual(join('a😀b😀', 2).map(({ chunk }) => chunk), ['a', '😀', 'b', '😀']);
+		deepStrictEqual(join('ab', 0).map(({ chunk }) => chunk), ['a', 'b']);
 	});
 
 	it('cuts Chinese text after its punctuation', () => {

@@ -8,6 +8,11 @@ describe('decode', () => {
 		strictEqual(decodeText(utf8('\ufeffPyongyang – “ok”')), 'Pyongyang – “ok”');
 	});
 
+	it('drops only the first of two byte-order marks (issue 6)', () => {
+		strictEqual(decodeText(utf8('\ufeff\ufeffPyongyang')), '\ufeffPyongyang');
+		strictEqual(decodeText(utf8('\ufeff')), '');
+	});
+
 	it('refuses an empty file', () => {
 		throws(() => decodeText(new Uint8Array()), /the file is empty/);
 	});

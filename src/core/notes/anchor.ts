@@ -113,7 +113,9 @@ function bestOccurrence(text: string, note: Note): Match | undefined {
 	let best = -1;
 	let bestScore = -1;
 	let bestDistance = Infinity;
-	for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+	const period = smallestPeriod(exact);
+	const lastPeriod = exact.slice(exact.length - period);
+	for (let at = text.indexOf(exact); at !== -1;) {
 		const distance = hint === undefined ? 0 : Math.abs(at - hint);
 		if (bestScore === perfect && distance >= bestDistance) {
 			// Occurrences only get farther from here on and none can agree more.
@@ -125,8 +127,29 @@ function bestOccurrence(text: string, note: Note): Match | undefined {
 			bestScore = score;
 			bestDistance = distance;
 		}
+		// Where the text keeps repeating a periodic quote ('=====', 'ab.ab.'), its next occurrence is
+		// one period on: indexOf would compare the whole quote again at every step of the run.
+		at = period < exact.length && text.startsWith(lastPeriod, at + exact.length) ? at + period : text.indexOf(exact, at + 1);
 	}
 	return best === -1 ? undefined : { start: best, end: best + exact.length, errors: 0 };
+}
+
+/**
+ * The smallest p > 0 with value[i] = value[i + p] wherever both exist: the length less the
+ * longest proper prefix that is also a suffix (Knuth–Morris–Pratt's failure function).
+ */
+function smallestPeriod(value: string): number {
+	const border = new Int32Array(value.length);
+	for (let i = 1, k = 0; i < value.length; i++) {
+		while (k > 0 && value.charCodeAt(i) !== value.charCodeAt(k)) {
+			k = border[k - 1];
+		}
+		if (value.charCodeAt(i) === value.charCodeAt(k)) {
+			k++;
+		}
+		border[i] = k;
+	}
+	return value.length - (value.length === 0 ? 0 : border[value.length - 1]);
 }
 
 /** Step 3: the best approximate match whose quote and context are close enough, near the old position. */
