@@ -1,6 +1,7 @@
 // Benchmark of the alignment engine (issue 3), a report rather than a timed test:
 //   (a) the three seed articles, warm, against one diffWords(FT body, CNN body) from `diff`;
-//   (b) scaling over synthetic sets built from the PAN development documents, one fresh process per size.
+//   (b) scaling over synthetic sets built from the PAN development documents, one fresh process per size;
+//   (c) a wire story: 100 articles mixing the seed articles' paragraphs, aligned and turned into the view model.
 // Run: node --import tsx bench/align.ts [--sizes 100,300,1000] [--quick] [--json]
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { diffWords } from 'diff';
 import { AlignInput, DEFAULT_ALIGN_OPTIONS, alignArticles } from '../src/core/align';
 import { parseArticle } from '../src/core/article';
+import { buildViewModel } from '../src/core/viewModel';
+import { wireStory } from '../test/unit/wireStory';
 import type { ScalingResult } from './alignWorker';
 
 /** Parallel-passage detection alone: people extraction is a separate feature, timed on its own. */
@@ -76,6 +79,42 @@ function benchSeeds(alignRuns: number, diffRuns: number): SeedResult {
 	};
 }
 
+/** Result of part (c). */
+interface WireResult {
+	articles: number;
+	paragraphs: number;
+	alignMs: number;
+	viewModelMs: number;
+	groups: number;
+	largestGroup: number;
+	/** Most source paragraphs any one group member spans: 1 when groups follow the shared paragraphs. */
+	widestMember: number;
+}
+
+function benchWire(count: number): WireResult {
+	const story = wireStory(count);
+	const start = performance.now();
+	const comparison = alignArticles(story.articles, PASSAGES_ONLY);
+	const alignMs = performance.now() - start;
+	const modelStart = performance.now();
+	buildViewModel(comparison);
+	const viewModelMs = performance.now() - modelStart;
+	const articleIndex = new Map(story.articles.map((article, index) => [article.id, index]));
+	let widestMember = 0;
+	for (const group of comparison.groups) {
+		for (const member of group.members) {
+			const index = articleIndex.get(member.article)!;
+			const passage = comparison.articles[index].passages.find(candidate => candidate.id === member.passage)!;
+			const spanned = story.paragraphs[index].filter(paragraph => passage.start < paragraph.end && paragraph.start < passage.end).length;
+			widestMember = Math.max(widestMember, spanned);
+		}
+	}
+	return {
+		articles: count, paragraphs: story.sources.length, alignMs, viewModelMs, groups: comparison.groups.length,
+		largestGroup: comparison.groups.reduce((most, group) => Math.max(most, group.members.length), 0), widestMember,
+	};
+}
+
 function benchSize(size: number): ScalingResult {
 	// A fresh node per size: peak RSS is per process, and a size must not inherit another's heap.
 	const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', WORKER, String(size)], {
@@ -118,12 +157,19 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 	return cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]) : cell.padStart(widths[index]))).join('  ');
 }
 
-function printTable(seeds: SeedResult, scaling: readonly ScalingResult[], growth: Growth | undefined): void {
+function printTable(seeds: SeedResult, scaling: readonly ScalingResult[], growth: Growth | undefined, wire: WireResult): void {
 	console.log('(a) three seed articles, warm');
 	console.log(`  alignArticles(3 seeds)        median ${ms(seeds.alignMedianMs)} (min ${ms(seeds.alignMinMs)}, ${seeds.alignRuns} runs), ${seeds.groups} groups`);
 	console.log(`  diffWords(FT body, CNN body)  median ${ms(seeds.diffMedianMs)} (${seeds.diffRuns} runs)`);
 	console.log(`  ratio: alignArticles is ${seeds.speedup.toFixed(1)}× faster than one diffWords`);
 	console.log(`  targets: ≤ ${TARGET.seedsMs} ms ${verdict(seeds.alignMedianMs <= TARGET.seedsMs)}; ≥ ${TARGET.seedsSpeedup}× ${verdict(seeds.speedup >= TARGET.seedsSpeedup)}`);
+	printScaling(scaling, growth);
+	console.log('');
+	console.log(`(c) wire story: ${wire.articles} articles mixing ${wire.paragraphs} seed paragraphs`);
+	console.log(`  alignArticles ${ms(wire.alignMs)}, view model ${ms(wire.viewModelMs)}; ${wire.groups} groups, largest ${wire.largestGroup} members, widest member spans ${wire.widestMember} source paragraph(s)`);
+}
+
+function printScaling(scaling: readonly ScalingResult[], growth: Growth | undefined): void {
 	if (scaling.length === 0) {
 		return;
 	}
@@ -174,11 +220,13 @@ function main(): void {
 		progress(`(b) ${size} articles…`);
 		scaling.push(benchSize(size));
 	}
+	progress('(c) wire story…');
+	const wire = benchWire(100);
 	const growth = growthOf(scaling);
 	if (values.json) {
-		console.log(JSON.stringify({ node: process.version, targets: TARGET, seeds, scaling, growth }, undefined, '\t'));
+		console.log(JSON.stringify({ node: process.version, targets: TARGET, seeds, scaling, growth, wire }, undefined, '\t'));
 	} else {
-		printTable(seeds, scaling, growth);
+		printTable(seeds, scaling, growth, wire);
 	}
 }
 

@@ -1,6 +1,6 @@
 import { Comparison, passageKey } from './comparison';
 import { AliasGroup, defaultAliasTable } from './entities';
-import { Weights } from './features';
+import { Weights, beginAlignment } from './features';
 import { DEFAULT_EXTENSION, ExtensionOptions, PassagePair, extendSeeds } from './extend';
 import { buildComparison } from './groups';
 import { UserLink, applyUserLinks } from './userLinks';
@@ -53,15 +53,21 @@ export interface PairwiseAlignment {
  */
 export function alignAll(bodies: readonly string[], options: AlignOptions = DEFAULT_ALIGN_OPTIONS): PairwiseAlignment {
 	const aliases = defaultAliasTable(options.aliases);
+	beginAlignment();
 	const texts = bodies.map(body => prepareText(body, aliases));
 	const weights = weightsOf(texts);
-	const byPair = new Map<string, Seed[]>();
+	const byPair = new Map<number, Seed[]>();
 	for (const seed of findSeeds(texts, weights, options.retrieval)) {
-		const key = `${seed.textA} ${seed.textB}`;
-		byPair.set(key, [...(byPair.get(key) ?? []), seed]);
+		const key = seed.textA * texts.length + seed.textB;
+		const list = byPair.get(key);
+		if (list) {
+			list.push(seed);
+		} else {
+			byPair.set(key, [seed]);
+		}
 	}
-	const pairs = [...byPair.entries()].map(([key, seeds]) => {
-		const [textA, textB] = key.split(' ').map(Number);
+	const pairs = [...byPair.values()].map(seeds => {
+		const { textA, textB } = seeds[0];
 		return { textA, textB, passages: extendSeeds(seeds, texts[textA], texts[textB], weights, options.extension) };
 	});
 	return { texts, weights, pairs };

@@ -57,7 +57,13 @@ export class AliasTable {
 	}
 }
 
+/** The table of the bundled aliases alone, built once: it is the same for every comparison without user aliases. */
+let bundledTable: AliasTable | undefined;
+
 /** The aliases that ship with Parallax, plus the user's (which win on a shared name). */
 export function defaultAliasTable(extra: readonly AliasGroup[] = []): AliasTable {
+	if (extra.length === 0) {
+		return (bundledTable ??= new AliasTable(ALIASES.groups as AliasGroup[]));
+	}
 	return new AliasTable([...(ALIASES.groups as AliasGroup[]), ...extra]);
 }

@@ -1,5 +1,7 @@
-import { Match, Weights, matchUnits } from './features';
+import { Weights } from './features';
+import { Match, matchUnits } from './match';
 import { PreparedText, unitsOfRange } from './prepare';
+import { withinChain } from './chain';
 import { Seed } from './retrieve';
 
 /** A passage of text A (sentences a[0]..a[1]) that corresponds to one of text B (b[0]..b[1]). */
@@ -35,8 +37,9 @@ export const DEFAULT_EXTENSION: ExtensionOptions = { maxGap: 4, passageScore: 0.
 
 /**
  * Merges the seeds of one pair of texts into passage pairs: seeds close together in both texts
- * form one passage (split alternately by position in A and in B until stable), kept if the merged
- * passages still match well; overlapping results keep the better one.
+ * form one passage (split alternately by position in A and in B until stable, and cut down to the
+ * stretch an ordered chain of its seeds spans), kept if the merged passages still match well;
+ * overlapping results keep the better one, then grow by weaker seeds right at their edges.
  */
 export function extendSeeds(seeds: readonly Seed[], textA: PreparedText, textB: PreparedText, weights: Weights, options: ExtensionOptions = DEFAULT_EXTENSION): PassagePair[] {
 	const pairs: PassagePair[] = [];
@@ -44,6 +47,13 @@ export function extendSeeds(seeds: readonly Seed[], textA: PreparedText, textB: 
 	while (pending.length > 0) {
 		const { seeds: group, gap } = pending.pop()!;
 		for (const cluster of clusterSeeds(group, gap)) {
+			const kept = withinChain(cluster, options.maxGap);
+			if (kept.length < cluster.length) {
+				// Seeds outside the ordered chain's stretch (a repeated line matching lines all over
+				// the other text) go; what is left may fall apart at the gaps they bridged.
+				pending.push({ seeds: kept, gap });
+				continue;
+			}
 			const pair = toPassagePair(cluster, textA, textB, weights);
 			if (pair.match.score >= options.passageScore || cluster.length === 1) {
 				pairs.push(pair);
@@ -57,13 +67,81 @@ export function extendSeeds(seeds: readonly Seed[], textA: PreparedText, textB: 
 	// A lone sentence pair needs a high score or much shared weight, and never less than a topic pair.
 	const isStrong = (pair: PassagePair) => pair.seeds.length > 1
 		|| ((pair.match.score >= options.loneSeedScore || pair.match.evidence >= options.loneSeedEvidence) && pair.match.evidence >= options.topicEvidence);
-	const reuse = removeOverlaps(pairs.filter(isStrong));
+	const reuse = joinNeighbours(absorbEdges(removeOverlaps(pairs.filter(isStrong)), seeds, textA, textB, weights), textA, textB, weights);
 	// Whatever is left (weak seeds, lone seeds without enough evidence) may still be a topic pair.
 	const topics = seeds
 		.filter(seed => seed.match.evidence >= options.topicEvidence)
 		.map(seed => ({ ...toPassagePair([seed], textA, textB, weights), tier: 'topic' as const }))
 		.filter(topic => !reuse.some(pair => overlaps(topic.a, pair.a) || overlaps(topic.b, pair.b)));
 	return [...reuse, ...removeOverlaps(topics)].sort((x, y) => x.a[0] - y.a[0]);
+}
+
+/** Characters that may separate two passage pairs, in both texts, for them to become one: a sentence or two. */
+const NEIGHBOUR_GAP = 300;
+
+/**
+ * Joins passage pairs that follow each other in both texts with at most {@link NEIGHBOUR_GAP}
+ * characters between them: one reused passage with an edited sentence in it is one passage, not
+ * two. (Characters, not sentences: one text's sentence is often several short lines of the other.)
+ */
+function joinNeighbours(pairs: PassagePair[], textA: PreparedText, textB: PreparedText, weights: Weights): PassagePair[] {
+	const sorted = pairs.slice().sort((x, y) => x.a[0] - y.a[0]);
+	const joined: PassagePair[] = [];
+	const gap = (text: PreparedText, before: [number, number], after: [number, number]) =>
+		(after[0] > before[1] ? text.sentences[after[0]].start - text.sentences[before[1]].end : -1);
+	for (const pair of sorted) {
+		const last = joined[joined.length - 1];
+		const gapA = last ? gap(textA, last.a, pair.a) : -1;
+		const gapB = last ? gap(textB, last.b, pair.b) : -1;
+		if (gapA >= 0 && gapA <= NEIGHBOUR_GAP && gapB >= 0 && gapB <= NEIGHBOUR_GAP) {
+			joined[joined.length - 1] = toPassagePair([...last.seeds, ...pair.seeds], textA, textB, weights);
+		} else {
+			joined.push(pair);
+		}
+	}
+	return joined;
+}
+
+/** How far from a passage's edge a weaker seed may lie and still join it. */
+const EDGE_REACH = 1;
+
+/**
+ * Grows each passage pair by the weaker seeds right at its edges, in both texts: reused text often
+ * starts or ends inside a sentence that says something else too, and such a sentence pair scores
+ * low though it continues the passage. Where grown pairs would overlap, the first keeps its extent.
+ */
+function absorbEdges(pairs: PassagePair[], seeds: readonly Seed[], textA: PreparedText, textB: PreparedText, weights: Weights): PassagePair[] {
+	const inPairs = new Set(pairs.flatMap(pair => pair.seeds));
+	const spare = seeds.filter(seed => !inPairs.has(seed));
+	if (spare.length === 0) {
+		return pairs;
+	}
+	const grown: PassagePair[] = [];
+	pairs.forEach((pair, index) => {
+		const others = [...grown, ...pairs.slice(index + 1)];
+		const absorbed = pair.seeds.slice();
+		let [a, b] = [pair.a, pair.b];
+		for (let changed = true; changed;) {
+			changed = false;
+			for (const seed of spare) {
+				const near = seed.a >= a[0] - EDGE_REACH && seed.a <= a[1] + EDGE_REACH && seed.b >= b[0] - EDGE_REACH && seed.b <= b[1] + EDGE_REACH;
+				const outside = seed.a < a[0] || seed.a > a[1] || seed.b < b[0] || seed.b > b[1];
+				if (!near || !outside) {
+					continue;
+				}
+				const nextA: [number, number] = [Math.min(a[0], seed.a), Math.max(a[1], seed.a)];
+				const nextB: [number, number] = [Math.min(b[0], seed.b), Math.max(b[1], seed.b)];
+				if (others.some(other => overlaps(nextA, other.a) || overlaps(nextB, other.b))) {
+					continue;
+				}
+				[a, b] = [nextA, nextB];
+				absorbed.push(seed);
+				changed = true;
+			}
+		}
+		grown.push(absorbed.length === pair.seeds.length ? pair : toPassagePair(absorbed, textA, textB, weights));
+	});
+	return grown;
 }
 
 /**

@@ -1,75 +1,71 @@
 import { AlignInput, PairwiseAlignment } from './align';
 import { COMPARISON_VERSION, Comparison, Disagreement, Evidence, Group, GroupKind, Passage, PassageRef } from './comparison';
-import { Match, Unit } from './features';
+import { Block, SentenceLink, findBlocks } from './blocks';
+import { Unit } from './features';
+import { Match, matchUnits } from './match';
 import { PassagePair } from './extend';
-import { PreparedText } from './prepare';
+import { PreparedText, unitsOfRange } from './prepare';
 import { UserPassagePair } from './userLinks';
 
-/** A sentence range of one text, a node of the correspondence graph. */
-interface Node {
-	text: number;
-	from: number;
-	to: number;
-}
+/** The user's links join first, so a linked pair always shares a row. */
+const USER_LINK_PRIORITY = 3;
+/** Seeds of a reuse passage pair outrank lone topic seeds: their neighbours back them up. */
+const REUSE_PRIORITY = 1;
+/** Up to this many linked pairs of members a group lists them all as evidence; beyond, a spanning tree. */
+const MAX_EVIDENCE_PAIRS = 6;
 
 /**
- * Turns pairwise passage pairs into an N-way comparison: passages that overlap within an article,
- * or correspond across articles, join one group, with at most one passage per article; each
- * article's remaining sentences become "only in" passages, one per paragraph run.
+ * Turns pairwise passage pairs into an N-way comparison. Each passage pair's sentence pairs link
+ * sentences across texts; {@link findBlocks} groups them into runs that correspond in every
+ * article of a group, with one passage per article. Each article's remaining sentences become
+ * "only in" passages, one per paragraph run.
  */
 export function buildComparison(inputs: readonly AlignInput[], alignment: PairwiseAlignment): Comparison {
 	const { texts } = alignment;
-	const nodes: Node[] = [];
-	const links: { x: number; y: number; pair: PassagePair }[] = [];
+	const links: SentenceLink[] = [];
+	const origins: PassagePair[] = [];
+	const bridged = texts.map(text => new Uint8Array(text.sentences.length));
 	for (const { textA, textB, passages } of alignment.pairs) {
 		for (const pair of passages) {
-			nodes.push({ text: textA, from: pair.a[0], to: pair.a[1] }, { text: textB, from: pair.b[0], to: pair.b[1] });
-			links.push({ x: nodes.length - 2, y: nodes.length - 1, pair });
-		}
-	}
-	const components = groupNodes(nodes, links);
-	const passages = inputs.map(() => [] as (Passage & { group?: number })[]);
-	const claimed = texts.map(text => new Array<boolean>(text.sentences.length).fill(false));
-	const groups: Group[] = [];
-	// Strongest groups first: where two groups want one sentence, the stronger keeps it.
-	const claimedRanges = new Map<number, { from: number; to: number }>();
-	for (const component of components) {
-		claimedRanges.clear();
-		const members = new Map<number, Passage>();
-		for (const [text, hull] of component.hulls) {
-			const range = longestFreeRun(claimed[text], hull.from, hull.to);
-			if (range) {
-				claimedRanges.set(text, range);
-				members.set(text, toPassage(inputs[text].id, texts[text], range.from, range.to));
+			bridged[textA].fill(1, pair.a[0], pair.a[1]);
+			bridged[textB].fill(1, pair.b[0], pair.b[1]);
+			for (const [a, b, priority] of sentenceLinks(pair)) {
+				links.push({ textA, a, textB, b, priority });
+				origins.push(pair);
 			}
 		}
-		const refs = new Map([...members].map(([text, passage]) => [text, { article: inputs[text].id, passage: passage.id }]));
-		const groupLinks = component.links.filter(link => refs.has(nodes[link.x].text) && refs.has(nodes[link.y].text));
-		if (refs.size < 2 || groupLinks.length === 0) {
-			continue;
-		}
+	}
+	const hasUserLinks = origins.some(pair => (pair as UserPassagePair).user);
+	const blocks = findBlocks(texts.map(text => text.sentences.length), links, bridged);
+	const passages = inputs.map(() => [] as (Passage & { group?: number })[]);
+	const covered = texts.map(text => new Array<boolean>(text.sentences.length).fill(false));
+	const groups: Group[] = [];
+	for (const block of blocks) {
 		const groupIndex = groups.length;
-		for (const [text, passage] of members) {
-			const range = claimedRanges.get(text)!;
-			claimed[text].fill(true, range.from, range.to + 1);
+		const members = [...block.ranges].sort(([x], [y]) => x - y);
+		const refs = new Map<number, PassageRef>();
+		for (const [text, range] of members) {
+			const passage = toPassage(inputs[text].id, texts[text], range.from, range.to);
+			covered[text].fill(true, range.from, range.to + 1);
 			passages[text].push({ ...passage, group: groupIndex });
+			refs.set(text, { article: inputs[text].id, passage: passage.id });
 		}
-		const refOf = (node: number) => refs.get(nodes[node].text)!;
-		const userLinks = groupLinks.flatMap(link => ((link.pair as UserPassagePair).user ? [(link.pair as UserPassagePair).user!] : []));
+		const pairs = evidencePairs(block, links, origins, alignment);
+		const userLinks = hasUserLinks ? uniqueUserLinks(block.links.map(index => origins[index])) : [];
 		groups.push({
 			id: `g${groupIndex + 1}`,
 			...(userLinks.length > 0 ? { userLinks } : {}),
-			score: round(Math.max(...groupLinks.map(link => link.pair.match.score))),
-			kind: groupKind(groupLinks.map(link => link.pair)),
-			members: [...refs.entries()].sort(([x], [y]) => x - y).map(([, ref]) => ref),
-			evidence: groupLinks.map(link => ({ a: refOf(link.x), b: refOf(link.y), score: round(link.pair.match.score), evidence: describeMatch(link.pair.match) })),
-			disagreements: groupLinks.flatMap(link => disagreements(link.pair, texts[nodes[link.x].text], texts[nodes[link.y].text], refOf(link.x), refOf(link.y))),
+			score: round(Math.max(...pairs.map(pair => pair.pair.match.score))),
+			kind: groupKind(pairs.map(pair => pair.pair)),
+			members: members.map(([text]) => refs.get(text)!),
+			evidence: pairs.map(({ x, y, pair }) => ({ a: refs.get(x)!, b: refs.get(y)!, score: round(pair.match.score), evidence: describeMatch(pair.match) })),
+			disagreements: pairs.flatMap(({ x, y, pair }) => disagreements(pair, texts[x], texts[y], refs.get(x)!, refs.get(y)!)),
 		});
 	}
 
 	const unaligned: PassageRef[] = [];
 	inputs.forEach((input, text) => {
-		for (const run of uncoveredRuns(texts[text], claimed[text])) {
+		for (const run of uncoveredRuns(texts[text], covered[text])) {
 			const passage = toPassage(input.id, texts[text], run.from, run.to);
 			passages[text].push(passage);
 			unaligned.push({ article: input.id, passage: passage.id });
@@ -85,6 +81,94 @@ export function buildComparison(inputs: readonly AlignInput[], alignment: Pairwi
 		unaligned,
 		people: [],
 	};
+}
+
+/** The sentence pairs a passage pair asserts, `[a, b, priority]`. */
+function sentenceLinks(pair: PassagePair): [number, number, number][] {
+	if ((pair as UserPassagePair).user) {
+		// Every sentence of each range joins the other range's first one: the whole ranges share a row.
+		const links: [number, number, number][] = [];
+		for (let a = pair.a[0]; a <= pair.a[1]; a++) {
+			links.push([a, pair.b[0], USER_LINK_PRIORITY]);
+		}
+		for (let b = pair.b[0] + 1; b <= pair.b[1]; b++) {
+			links.push([pair.a[0], b, USER_LINK_PRIORITY]);
+		}
+		return links;
+	}
+	const base = pair.tier === 'reuse' ? REUSE_PRIORITY : 0;
+	return pair.seeds.map(seed => [seed.a, seed.b, base + seed.match.score]);
+}
+
+/** A pair of a group's members (texts x < y) and how their passages match. */
+interface EvidencePair {
+	x: number;
+	y: number;
+	pair: PassagePair;
+}
+
+/**
+ * The member pairs a group gives evidence for: every pair its links join, or for a large group
+ * (wire copy in dozens of articles) a maximum spanning tree of them, strongest links first.
+ */
+function evidencePairs(block: Block, links: readonly SentenceLink[], origins: readonly PassagePair[], alignment: PairwiseAlignment): EvidencePair[] {
+	const best = new Map<number, { x: number; y: number; priority: number; origin: PassagePair }>();
+	const textCount = alignment.texts.length;
+	for (const index of block.links) {
+		const link = links[index];
+		const key = link.textA * textCount + link.textB;
+		const known = best.get(key);
+		if (!known || link.priority > known.priority) {
+			best.set(key, { x: link.textA, y: link.textB, priority: link.priority, origin: origins[index] });
+		}
+	}
+	let chosen = [...best.values()].sort((p, q) => q.priority - p.priority);
+	if (chosen.length > MAX_EVIDENCE_PAIRS) {
+		const parent = new Map<number, number>();
+		const find = (text: number): number => {
+			while (parent.has(text) && parent.get(text) !== text) {
+				text = parent.get(text)!;
+			}
+			return text;
+		};
+		chosen = chosen.filter(({ x, y }) => {
+			const [rootX, rootY] = [find(x), find(y)];
+			if (rootX === rootY) {
+				return false;
+			}
+			parent.set(rootX, rootY);
+			return true;
+		});
+	}
+	// One bag per member, however many pairs it is in.
+	const bags = new Map<number, readonly Unit[]>();
+	const bagOf = (text: number) => {
+		let bag = bags.get(text);
+		if (!bag) {
+			const range = block.ranges.get(text)!;
+			bags.set(text, (bag = unitsOfRange(alignment.texts[text], range.from, range.to)));
+		}
+		return bag;
+	};
+	return chosen.map(({ x, y, origin }) => {
+		const [a, b] = [block.ranges.get(x)!, block.ranges.get(y)!];
+		// Most members are exactly a passage pair, already matched.
+		const same = origin.a[0] === a.from && origin.a[1] === a.to && origin.b[0] === b.from && origin.b[1] === b.to;
+		const match = same ? origin.match : matchUnits(bagOf(x), bagOf(y), alignment.weights);
+		return { x, y, pair: { a: [a.from, a.to], b: [b.from, b.to], match, seeds: [], tier: origin.tier } };
+	});
+}
+
+/** The user's links among a group's passage pairs, each once. */
+function uniqueUserLinks(pairs: readonly PassagePair[]): { id: string; relation: string }[] {
+	const byId = new Map<string, { id: string; relation: string }>();
+	for (const pair of pairs) {
+		const user = (pair as UserPassagePair).user;
+		if (user && !byId.has(user.id)) {
+			byId.set(user.id, user);
+		}
+	}
+	return [...byId.values()];
 }
 
 function toPassage(article: string, text: PreparedText, from: number, to: number): Passage {
@@ -174,106 +258,4 @@ function orderGroups(groups: Group[], passages: (Passage & { group?: number })[]
 
 function round(value: number): number {
 	return Math.round(value * 1000) / 1000;
-}
-
-/** A set of corresponding nodes: its sentence range (hull) in each text, and the links inside it. */
-interface Component {
-	hulls: Map<number, { from: number; to: number }>;
-	links: Link[];
-	score: number;
-}
-
-type Link = { x: number; y: number; pair: PassagePair };
-
-/** Nodes that overlap in one text are checked for merging before any cross-text link. */
-const OVERLAP_PRIORITY = 2;
-/** The user's links merge before anything else, so a linked pair always shares a row. */
-const USER_LINK_PRIORITY = 3;
-/** Overlapping neighbours considered per node, so dense overlaps stay linear. */
-const MAX_OVERLAP_NEIGHBOURS = 8;
-
-/**
- * Union-find with one constraint: a component never holds two disjoint ranges of one text. Merges
- * are tried best first (overlaps within a text, then links by score), so a weak link cannot chain
- * unrelated passages into one giant group.
- */
-function groupNodes(nodes: readonly Node[], links: readonly Link[]): Component[] {
-	const parent = nodes.map((_, index) => index);
-	const hulls = nodes.map(node => new Map([[node.text, { from: node.from, to: node.to }]]));
-	const find = (index: number): number => {
-		while (parent[index] !== index) {
-			parent[index] = parent[parent[index]];
-			index = parent[index];
-		}
-		return index;
-	};
-	const tryUnion = (x: number, y: number): void => {
-		let [rootX, rootY] = [find(x), find(y)];
-		if (rootX === rootY) {
-			return;
-		}
-		for (const [text, range] of hulls[rootX]) {
-			const other = hulls[rootY].get(text);
-			if (other && (other.to < range.from || range.to < other.from)) {
-				return;
-			}
-		}
-		if (hulls[rootX].size < hulls[rootY].size) {
-			[rootX, rootY] = [rootY, rootX];
-		}
-		for (const [text, range] of hulls[rootY]) {
-			const mine = hulls[rootX].get(text);
-			hulls[rootX].set(text, mine ? { from: Math.min(mine.from, range.from), to: Math.max(mine.to, range.to) } : range);
-		}
-		parent[rootY] = rootX;
-	};
-	const priority = (link: Link) => ((link.pair as UserPassagePair).user ? USER_LINK_PRIORITY : link.pair.match.score);
-	const merges = links.map(link => ({ x: link.x, y: link.y, score: priority(link) }));
-	const byText = nodes.map((_, index) => index).sort((p, q) => nodes[p].text - nodes[q].text || nodes[p].from - nodes[q].from);
-	for (let i = 0; i < byText.length; i++) {
-		const node = nodes[byText[i]];
-		for (let j = i + 1; j < byText.length && j <= i + MAX_OVERLAP_NEIGHBOURS; j++) {
-			const other = nodes[byText[j]];
-			if (other.text !== node.text || other.from > node.to) {
-				break;
-			}
-			merges.push({ x: byText[i], y: byText[j], score: OVERLAP_PRIORITY });
-		}
-	}
-	for (const merge of merges.sort((p, q) => q.score - p.score)) {
-		tryUnion(merge.x, merge.y);
-	}
-	const components = new Map<number, Component>();
-	for (const link of links) {
-		const root = find(link.x);
-		if (root !== find(link.y)) {
-			continue; // a link the constraint refused
-		}
-		let component = components.get(root);
-		if (!component) {
-			components.set(root, (component = { hulls: hulls[root], links: [], score: 0 }));
-		}
-		component.links.push(link);
-		// A user-linked group claims its sentences first.
-		component.score = Math.max(component.score, priority(link));
-	}
-	return [...components.values()].sort((p, q) => q.score - p.score);
-}
-
-/** The longest run of unclaimed sentences within from..to, if any. */
-function longestFreeRun(claimed: readonly boolean[], from: number, to: number): { from: number; to: number } | undefined {
-	let best: { from: number; to: number } | undefined;
-	let start = -1;
-	for (let index = from; index <= to + 1; index++) {
-		const free = index <= to && !claimed[index];
-		if (free && start < 0) {
-			start = index;
-		} else if (!free && start >= 0) {
-			if (!best || index - 1 - start > best.to - best.from) {
-				best = { from: start, to: index - 1 };
-			}
-			start = -1;
-		}
-	}
-	return best;
 }

@@ -19,6 +19,33 @@ export function synsetsOf(stem: string): readonly string[] {
 	return synsets;
 }
 
+/** Synset ids as small integers, numbered as first seen: WordNet's synsets are finite, so this stays bounded. */
+const synsetNumbers = new Map<string, number>();
+const idCache = new Map<string, Int32Array>();
+const NO_IDS = new Int32Array(0);
+
+/** The synsets of {@link synsetsOf} as small integers, for fast intersection and indexing by array. */
+export function synsetIdsOf(stem: string): Int32Array {
+	let ids = idCache.get(stem);
+	if (!ids) {
+		const synsets = synsetsOf(stem);
+		ids = synsets.length === 0 ? NO_IDS : Int32Array.from(synsets, synset => {
+			let id = synsetNumbers.get(synset);
+			if (id === undefined) {
+				synsetNumbers.set(synset, (id = synsetNumbers.size));
+			}
+			return id;
+		});
+		idCache.set(stem, ids);
+	}
+	return ids;
+}
+
+/** How many synset ids {@link synsetIdsOf} has handed out: every id is below this. */
+export function synsetIdCount(): number {
+	return synsetNumbers.size;
+}
+
 /** True when two different stems share a WordNet synset ("declin" and "refus"). */
 export function areSynonyms(stemA: string, stemB: string): boolean {
 	if (stemA === stemB) {

@@ -29,7 +29,11 @@ export function weightsOf(texts: readonly PreparedText[]): Weights {
 }
 
 /** The units of sentences `from..to` (inclusive) as one bag, each key once. */
-export function unitsOfRange(text: PreparedText, from: number, to: number): Unit[] {
+export function unitsOfRange(text: PreparedText, from: number, to: number): readonly Unit[] {
+	if (from === to) {
+		// The sentence's own bag: no copy needed.
+		return text.units[from];
+	}
 	const units = new Map<string, Unit>();
 	for (let index = from; index <= to; index++) {
 		for (const unit of text.units[index]) {

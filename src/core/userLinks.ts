@@ -1,6 +1,6 @@
 import type { PairwiseAlignment } from './align';
 import type { PassagePair } from './extend';
-import { matchUnits } from './features';
+import { matchUnits } from './match';
 import { PreparedText, unitsOfRange } from './prepare';
 
 /** Relation that tells the engine two passages do not correspond. */

@@ -1,7 +1,7 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { alignAll } from '../../src/core/align';
 import { defaultAliasTable } from '../../src/core/entities';
-import { matchUnits } from '../../src/core/features';
+import { matchUnits } from '../../src/core/match';
 import { prepareText, weightsOf } from '../../src/core/prepare';
 
 const SHARED = [
@@ -44,5 +44,18 @@ describe('scoring and extension', () => {
 		const b = [SHARED[2], trains, SHARED[0], SHARED[1]].join(' ');
 		const { pairs } = alignAll([a, b]);
 		deepStrictEqual(pairs[0].passages.map(passage => [passage.a, passage.b]), [[[0, 1], [7, 8]], [[8, 8], [0, 0]]]);
+	});
+
+	it('does not stretch a passage over a line the other text repeats all over (issue 3)', () => {
+		const line = 'News releases, publications and statistics from the labour office.';
+		const filler = ['Wages rose in the north.', 'Farm jobs fell again.', 'Ports hired more crane drivers.', 'Mines closed early.', 'Rail staff went on strike.', 'Teachers won a pay rise.'];
+		// B repeats the line among unrelated lines; A holds it once, inside a copied passage.
+		const b = [line, ...filler.slice(0, 3), line, ...filler.slice(3), ...SHARED, line].join(' ');
+		const a = ['The weather was mild.', SHARED[0], SHARED[1], line, SHARED[2], 'Football results follow.'].join(' ');
+		const { pairs } = alignAll([a, b]);
+		const reuse = pairs[0].passages.filter(passage => passage.tier === 'reuse');
+		strictEqual(reuse.length, 1);
+		// B's copy of the shared sentences (8 to 10) and the line right after it, not the lines before.
+		deepStrictEqual(reuse[0].b, [8, 11]);
 	});
 });

@@ -25,6 +25,10 @@ describe('normalize', () => {
 		deepStrictEqual(tokenize('260,000 tons, five years, 1.2 million people, 1961').filter(token => token.value !== undefined).map(token => token.value), [260000, 5, 1200000, 1961]);
 	});
 
+	it('reads no number into words that name properties of JavaScript objects', () => {
+		deepStrictEqual(tokenize('constructor toString five').map(token => token.value), [undefined, undefined, 5]);
+	});
+
 	it('stems inflections together and drops function words', () => {
 		deepStrictEqual(keys('The treaties were signed'), keys('a treaty is signing'));
 	});
