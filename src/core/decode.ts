@@ -44,25 +44,18 @@ export function formatSize(bytes: number): string {
 }
 
 function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-	// Binary search on the prefix that still decodes; the error position is for the user's hex editor.
-	let low = 0;
-	let high = bytes.length;
-	while (high - low > 1) {
-		const middle = (low + high) >> 1;
-		try {
-			// stream: a multi-byte character cut at the end of the prefix is not an error.
-			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-			low = middle;
-		} catch {
-			high = middle;
+	// One lenient decode: the first U+FFFD that the file does not spell out itself (EF BF BD) marks the
+	// first bad sequence; every character before it is valid, so its UTF-8 length is the byte offset.
+	const text = new TextDecoder('utf-8').decode(bytes);
+	const encoder = new TextEncoder();
+	let offset = 0;
+	let previous = 0;
+	for (let index = text.indexOf('\ufffd'); index >= 0; index = text.indexOf('\ufffd', index + 1)) {
+		offset += encoder.encode(text.slice(previous, index)).length;
+		previous = index;
+		if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+			return offset;
 		}
 	}
-	// `low` ends a valid prefix; an unfinished multi-byte sequence just before it is the culprit.
-	for (let start = low - 1; start >= Math.max(0, low - 3); start--) {
-		if (bytes[start] >= 0xc0) {
-			const length = bytes[start] >= 0xf0 ? 4 : bytes[start] >= 0xe0 ? 3 : 2;
-			return start + length > low ? start : low;
-		}
-	}
-	return low;
+	return bytes.length;
 }

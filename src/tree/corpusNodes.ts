@@ -22,7 +22,8 @@ export class ArticleNode extends vscode.TreeItem {
 		this.id = `article:${meta.id}`;
 		this.resourceUri = vscode.Uri.parse(article.path);
 		this.iconPath = new vscode.ThemeIcon('file-text');
-		this.tooltip = articleTooltip(article);
+		// No tooltip here: VS Code parses every Markdown tooltip as the item is sent, 2,000 of them blocked
+		// the extension host for about half a second; CorpusTreeProvider.resolveTreeItem adds it on hover.
 		this.contextValue = 'article';
 		this.command = { command: CommandId.OpenArticle, title: 'Open Article', arguments: [this] };
 	}
@@ -45,7 +46,8 @@ export class ProblemNode extends vscode.TreeItem {
 /** Any node of the Articles tree. */
 export type CorpusNode = StoryNode | ArticleNode | ProblemNode;
 
-function articleTooltip(article: CorpusArticle): vscode.MarkdownString {
+/** The tooltip of an article row: title, then outlet, via, date, author, URL, id and file. */
+export function articleTooltip(article: CorpusArticle): vscode.MarkdownString {
 	const { meta } = article;
 	const tooltip = new vscode.MarkdownString('', true);
 	// Front matter is untrusted text: append it as text, never as Markdown or HTML (appendText lets `<` and `&` through).

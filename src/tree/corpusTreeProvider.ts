@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/dispose';
-import { ArticleNode, CorpusNode, ProblemNode, StoryNode } from './corpusNodes';
+import { ArticleNode, CorpusNode, ProblemNode, StoryNode, articleTooltip } from './corpusNodes';
 
 /** Context key: true when the corpus folders hold no article and no broken file (shows the welcome view). */
 const CORPUS_EMPTY_KEY = 'parallax:corpusEmpty';
@@ -35,6 +35,14 @@ export class CorpusTreeProvider extends Disposable implements vscode.TreeDataPro
 		const corpus = await this._corpus.get();
 		void vscode.commands.executeCommand('setContext', CORPUS_EMPTY_KEY, corpus.articles.length === 0 && corpus.problems.length === 0);
 		return [...corpus.stories.map(story => new StoryNode(story)), ...corpus.problems.map(problem => new ProblemNode(problem))];
+	}
+
+	/** Builds an article's tooltip when it is first hovered, not for every row of a big corpus up front. */
+	resolveTreeItem(item: vscode.TreeItem, node: CorpusNode): vscode.TreeItem {
+		if (node instanceof ArticleNode) {
+			item.tooltip = articleTooltip(node.article);
+		}
+		return item;
 	}
 
 	async getParent(node: CorpusNode): Promise<CorpusNode | undefined> {

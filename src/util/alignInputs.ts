@@ -4,6 +4,7 @@ import type { AlignInput } from '../core/align';
 import { parseArticle } from '../core/article';
 import { checkInputSize, decodeText } from '../core/decode';
 import { ParallaxError, isParallaxError } from '../core/errors';
+import { checkUnicodeEncoding } from './textEncoding';
 
 /** Extensions read as corpus articles (YAML front matter, then the body). */
 const MARKDOWN = new Set(['.md', '.markdown']);
@@ -65,7 +66,9 @@ async function readText(path: string): Promise<string> {
 			throw new ParallaxError('not a file', path);
 		}
 		checkInputSize(stat.size);
-		return decodeText(await fs.readFile(path));
+		const bytes = await fs.readFile(path);
+		checkUnicodeEncoding(bytes);
+		return decodeText(bytes);
 	} catch (error) {
 		if (isParallaxError(error)) {
 			throw error.file ? error : error.inFile(path);

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { CorpusFile, CorpusProblem, isCorpusFileName } from '../core/corpus';
 import { checkInputSize } from '../core/decode';
 import { ParallaxError } from '../core/errors';
+import { checkUnicodeEncoding } from './textEncoding';
 
 /** Folders deeper than this are not scanned. */
 const MAX_DEPTH = 8;
 
 /**
  * Reads the corpus files (`*.md`) under the given folders or files with Node's fs, for the CLI.
- * Unreadable or oversized files become problems; hidden entries and symlinked folders are skipped.
+ * Unreadable, oversized, UTF-16 and UTF-32 files become problems; hidden entries and symlinked folders are skipped.
  */
 export async function readCorpusFiles(paths: readonly string[]): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
 	const files: CorpusFile[] = [];
@@ -25,7 +26,9 @@ export async function readCorpusFiles(paths: readonly string[]): Promise<{ files
 				}
 			} else if (stat.isFile() && (depth === 0 || isCorpusFileName(path))) {
 				checkInputSize(stat.size);
-				files.push({ path, bytes: await fs.readFile(path) });
+				const bytes = await fs.readFile(path);
+				checkUnicodeEncoding(bytes);
+				files.push({ path, bytes });
 			}
 		} catch (error) {
 			const message = error instanceof ParallaxError ? error.message : `could not read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;

@@ -28,6 +28,11 @@ describe('decode', () => {
 		throws(() => decodeText(strayAfterAccent), /byte 2\)/);
 	});
 
+	it('finds the first bad byte past a replacement character the file really contains, and in a cut character (issue 6)', () => {
+		throws(() => decodeText(Uint8Array.from([...utf8('a\ufffdé'), 0xe9, 0x41])), /byte 6\)/);
+		throws(() => decodeText(Uint8Array.from([...utf8('ab'), 0xe2, 0x82])), /byte 2\)/);
+	});
+
 	it('refuses a file over the size limit before decoding it', () => {
 		throws(() => decodeText(new Uint8Array(11 * 1024 * 1024).fill(0x61)), /11\.0 MB; Parallax reads files up to 8\.0 MB/);
 		strictEqual(decodeText(utf8('abc'), 3), 'abc');
