@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../../bench/corpusBuilder';
 
 /**
  * Builds the hostile workspaces of issue 6 (huge and odd inputs) from the seed articles: plain
@@ -29,18 +30,6 @@ export const FAST_SCALE: HostileScale = {
 export const FULL_SCALE: HostileScale = {
 	hugeArticleBytes: 5 * 1024 * 1024, bigFolderFiles: 100, bigFolderFileBytes: 500 * 1024, tinyArticles: 2000, tinyStories: 4, rewrites: 200,
 };
-
-/** Deterministic PRNG (mulberry32), so that two runs write the very same files. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** The sentences of the seed bodies (front matter dropped), the raw material of every generated article. */
 export async function seedSentences(corpusFolder: string): Promise<string[]> {
