@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArticle } from '../../src/core/article';
 import { writeFileAtomic } from '../../src/util/atomicWrite';
 import { articleVersion } from './fixtures/articleVersions';
-import { bundleFixture, startWriter, waitFor } from './fixtures/childProcess';
+import { bundleFixture, killWritersRepeatedly, startWriter } from './fixtures/childProcess';
 
 // Issue 6: corpus writes (import, CLI import, exports) go through writeFileAtomic.
 describe('writeFileAtomic', () => {
@@ -62,31 +62,14 @@ describe('writeFileAtomic', () => {
 	it('leaves one whole version of an article whenever a writer is killed', async function () {
 		this.timeout(60_000);
 		const versions = [articleVersion('a'), articleVersion('b')];
-		let next = startWriter(articleWriter.script, ['flip', file, 'a']);
 		const seen = new Set<number>();
-		try {
-			for (let round = 0; round < 15; round++) {
-				const writer = await next;
-				next = startWriter(articleWriter.script, ['flip', file, round % 2 === 0 ? 'b' : 'a']);
-				const exit = once(writer.child, 'exit');
-				const before = writer.lines.length;
-				writer.child.stdin!.write('go\n');
-				await waitFor(() => writer.lines.length > before, 4000, () => `round ${round}: no save: ${writer.stderr()}`);
-				await new Promise(resolve => setTimeout(resolve, Math.random() * 80));
-				writer.child.kill('SIGKILL');
-				await exit;
-				const text = readFileSync(file, 'utf8');
-				const index = versions.indexOf(text);
-				ok(index >= 0, `round ${round}: the article is neither version (${text.length} characters)`);
-				seen.add(index);
-				strictEqual(parseArticle(text).meta.title, index === 0 ? 'Version a' : 'Version b');
-			}
-		} finally {
-			// The writer started for the next round would otherwise keep mocha alive after a failure.
-			const last = (await next).child;
-			last.kill('SIGKILL');
-			await once(last, 'exit');
-		}
+		await killWritersRepeatedly(articleWriter.script, file, { rounds: 15, maxDelayMs: 80 }, round => {
+			const text = readFileSync(file, 'utf8');
+			const index = versions.indexOf(text);
+			ok(index >= 0, `round ${round}: the article is neither version (${text.length} characters)`);
+			seen.add(index);
+			strictEqual(parseArticle(text).meta.title, index === 0 ? 'Version a' : 'Version b');
+		});
 		strictEqual(seen.size, 2, 'both versions were seen');
 		// A killed save may leave its hidden temp file, never a visible article.
 		deepStrictEqual(readdirSync(join(root, 'story')).filter(name => !name.startsWith('.')), ['kill-test.md']);

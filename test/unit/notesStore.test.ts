@@ -8,7 +8,7 @@ import { ParallaxError } from '../../src/core/errors';
 import { NoteAnnotation } from '../../src/core/notes/model';
 import { parseNotesFile, serializeNotesFile } from '../../src/core/notes/notesFile';
 import { listNotesFiles, MAX_NOTES_FILE_BYTES, notesFilePath, readNotes, updateNotes } from '../../src/util/notesStore';
-import { bundleFixture, startWriter, waitFor } from './fixtures/childProcess';
+import { bundleFixture, killWritersRepeatedly, startWriter } from './fixtures/childProcess';
 import { smallNote, versionNote } from './fixtures/notesVersions';
 
 /** The writer child process, bundled once for the whole suite. */
@@ -218,29 +218,14 @@ describe('notesStore', () => {
 	it('leaves one whole version of the file whenever a writer is killed', async function () {
 		this.timeout(60_000);
 		const versions = [serializeNotesFile([versionNote('a')]), serializeNotesFile([versionNote('b')])];
-		// The next writer starts while the current one runs, so that node's start-up is not paid 15 times in a row.
-		let next = startWriter(notesWriter.script, ['flip', file, 'a']);
 		const seen = new Set<number>();
-		for (let round = 0; round < 15; round++) {
-			const writer = await next;
-			next = startWriter(notesWriter.script, ['flip', file, round % 2 === 0 ? 'b' : 'a']);
-			const exit = once(writer.child, 'exit');
-			const before = writer.lines.length;
-			writer.child.stdin!.write('go\n');
-			// The first save also shows that the previous writer's lock, left by the kill, was broken at once.
-			await waitFor(() => writer.lines.length > before, 4000, () => `round ${round}: no save: ${writer.stderr()}`);
-			await new Promise(resolve => setTimeout(resolve, Math.random() * 120));
-			writer.child.kill('SIGKILL');
-			await exit;
+		await killWritersRepeatedly(notesWriter.script, file, { rounds: 15, maxDelayMs: 120 }, round => {
 			const text = readFileSync(file, 'utf8');
 			const index = versions.indexOf(text);
 			ok(index >= 0, `round ${round}: the file is neither version (${text.length} characters)`);
 			seen.add(index);
 			deepStrictEqual(parseNotesFile(text).map(a => a.id), [versionNote(index === 0 ? 'a' : 'b').id]);
-		}
-		const last = (await next).child;
-		last.kill('SIGKILL');
-		await once(last, 'exit');
+		});
 		ok(seen.size === 2, 'both versions were seen');
 		deepStrictEqual(asideFiles(), []);
 		strictEqual((await updateNotes(file, { upsert: [smallNote('w', 1)], remove: [] })).annotations.length, 2);
