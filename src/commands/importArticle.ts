@@ -6,7 +6,6 @@ import { ImportedArticle, importPage } from '../core/import/importPage';
 import { importFolder } from '../corpus/corpusFolders';
 import { CorpusService } from '../corpus/corpusService';
 import { writeFileAtomic } from '../util/atomicWrite';
-import { checkUnicodeEncoding } from '../util/textEncoding';
 
 /** Choices the caller may make in advance; whatever is missing is asked for. */
 export interface ImportArticleOptions {
@@ -106,7 +105,6 @@ async function readSource(source: ImportSource | null): Promise<Page | undefined
 	checkInputSize((await vscode.workspace.fs.stat(source)).size);
 	const bytes = await vscode.workspace.fs.readFile(source);
 	// A page saved as UTF-16 would otherwise be refused as "binary".
-	checkUnicodeEncoding(bytes);
 	return { text: decodeText(bytes), sourceName: source.path.split('/').pop() };
 }
 

@@ -1,4 +1,5 @@
 import { ParallaxError } from './errors';
+import { checkUnicodeEncoding } from './textEncoding';
 
 /** Largest article or page Parallax reads, in bytes; bigger files get a clear error instead of a stalled editor. */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -13,6 +14,7 @@ export function decodeText(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): strin
 	if (bytes.length === 0) {
 		throw new ParallaxError('the file is empty');
 	}
+	checkUnicodeEncoding(bytes);
 	const sample = bytes.subarray(0, 8192);
 	if (sample.includes(0)) {
 		throw new ParallaxError('the file is binary, not text');

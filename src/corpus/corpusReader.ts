@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { CorpusArticle, CorpusFile, CorpusProblem, Story, groupByStory, isCorpusFileName, loadCorpus } from '../core/corpus';
 import { checkInputSize } from '../core/decode';
 import { ParallaxError, isParallaxError } from '../core/errors';
-import { checkUnicodeEncoding } from '../util/textEncoding';
 import { TimeSlicer } from '../util/timeSlice';
 
 /** Folders deeper than this are not scanned, so a symlink loop cannot hang the scan. */
@@ -66,7 +65,6 @@ export async function readArticleFiles(uris: readonly vscode.Uri[], token: vscod
 async function readArticleFile(uri: vscode.Uri): Promise<CorpusFile | CorpusProblem> {
 	try {
 		const bytes = uri.scheme === 'file' ? await readLocalFile(uri.fsPath) : await readProviderFile(uri);
-		checkUnicodeEncoding(bytes);
 		return { path: uri.toString(), bytes };
 	} catch (error) {
 		return { path: uri.toString(), error: asUserError(error, uri) };

@@ -4,7 +4,6 @@ import type { AlignInput } from '../core/align';
 import { parseArticle } from '../core/article';
 import { checkInputSize, decodeText } from '../core/decode';
 import { ParallaxError, isParallaxError } from '../core/errors';
-import { checkUnicodeEncoding } from './textEncoding';
 
 /** Extensions read as corpus articles (YAML front matter, then the body). */
 const MARKDOWN = new Set(['.md', '.markdown']);
@@ -67,7 +66,6 @@ async function readText(path: string): Promise<string> {
 		}
 		checkInputSize(stat.size);
 		const bytes = await fs.readFile(path);
-		checkUnicodeEncoding(bytes);
 		return decodeText(bytes);
 	} catch (error) {
 		if (isParallaxError(error)) {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { CorpusFile, CorpusProblem, isCorpusFileName } from '../core/corpus';
 import { checkInputSize } from '../core/decode';
 import { ParallaxError } from '../core/errors';
-import { checkUnicodeEncoding } from './textEncoding';
 
 /** Folders deeper than this are not scanned. */
 const MAX_DEPTH = 8;
@@ -27,7 +26,6 @@ export async function readCorpusFiles(paths: readonly string[]): Promise<{ files
 			} else if (stat.isFile() && (depth === 0 || isCorpusFileName(path))) {
 				checkInputSize(stat.size);
 				const bytes = await fs.readFile(path);
-				checkUnicodeEncoding(bytes);
 				files.push({ path, bytes });
 			}
 		} catch (error) {

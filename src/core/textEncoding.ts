@@ -1,12 +1,12 @@
-import { ParallaxError } from '../core/errors';
+import { ParallaxError } from './errors';
 
 /** How much of the start of a file the UTF-16 guess looks at. */
 const SAMPLE_BYTES = 4096;
 
 /**
  * Throws a {@link ParallaxError} that names the encoding when a file is UTF-16 or UTF-32, which
- * Windows editors still write. The core's decoder would call such a file "binary" (it holds zero
- * bytes), which sends the user looking for the wrong problem.
+ * Windows editors still write. decodeText calls it before its binary check, since such a file holds
+ * zero bytes and "binary" would send the user looking for the wrong problem.
  */
 export function checkUnicodeEncoding(bytes: Uint8Array): void {
 	const encoding = unicodeEncodingOf(bytes);
